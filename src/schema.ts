@@ -1,0 +1,92 @@
+// The extraction contract (../shared/spec/EXTRACTION.md) as Zod schemas:
+// one definition gives the TypeScript types, runtime validation and, later,
+// the API's JSON schemas.
+import { z } from 'zod';
+
+export const DOC_TYPES = [
+  'work_report',
+  'midyear_report',
+  'plan_report',
+  'budget_report',
+  'statistical_bulletin',
+  'investment_news',
+  'other',
+] as const;
+export const REGION_LEVELS = ['national', 'province', 'prefecture', 'county', 'township'] as const;
+export const KINDS = ['actual', 'target'] as const;
+export const MEASURES = ['level', 'growth', 'avg_growth'] as const;
+export const QUALIFIERS = ['exact', 'approx', 'min', 'max', 'range', 'qualitative'] as const;
+export const STAGES = ['signed', 'started', 'under_construction', 'completed', 'in_production', 'planned'] as const;
+
+/** `[start, end)` in UTF-16 code units of the document text as read from the file. */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+/** `2020`, `2020H1`, `2020Q2`, `2020M01-05`, `2020M03`, `2016-2020`. */
+export const Period = z.string().regex(/^\d{4}(H[12]|Q[1-4]|M\d{2}(-\d{2})?|-\d{4})?$/);
+
+export const Region = z.object({
+  name: z.string().nullable(),
+  code: z.string().nullable(),
+  level: z.enum(REGION_LEVELS),
+});
+export type Region = z.infer<typeof Region>;
+
+export const Speaker = z.object({ name: z.string(), title: z.string().nullable() });
+export type Speaker = z.infer<typeof Speaker>;
+
+export const Meta = z.object({
+  title: z.string().nullable(),
+  doc_type: z.enum(DOC_TYPES),
+  region: Region.nullable(),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  review_period: Period.nullable(),
+  plan_period: Period.nullable(),
+  speaker: Speaker.nullable(),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export const Fact = z.object({
+  indicator: z.string(),
+  period: Period,
+  kind: z.enum(KINDS),
+  measure: z.enum(MEASURES),
+  value: z.number().nullable(),
+  value_high: z.number().nullable().optional(),
+  unit: z.string(),
+  qualifier: z.enum(QUALIFIERS),
+  text: z.string().nullable().optional(),
+  estimated: z.boolean(),
+  quote: z.string(),
+  span: Span,
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const Amount = z.object({
+  value: z.number(),
+  unit: z.string(),
+  qualifier: z.enum(QUALIFIERS),
+});
+export type Amount = z.infer<typeof Amount>;
+
+export const Project = z.object({
+  name: z.string().nullable(),
+  count: z.number().int().nullable(),
+  investment: Amount.nullable(),
+  stage: z.enum(STAGES),
+  location: z.string().nullable(),
+  investor: z.string().nullable(),
+  industry: z.string().nullable(),
+  date: z.string().nullable(),
+  quote: z.string(),
+  span: Span,
+});
+export type Project = z.infer<typeof Project>;
+
+export const Extraction = z.object({
+  doc: z.string(),
+  meta: Meta,
+  facts: z.array(Fact),
+  projects: z.array(Project),
+});
+export type Extraction = z.infer<typeof Extraction>;
