@@ -1,0 +1,125 @@
+// The indicator catalog (data/indicators.json) and a scanner that finds its
+// names in text: a character trie, longest name from the earliest start, spaces
+// inside a name tolerated (scraped tables write 地区生产 总值).
+import { loadData } from '../data.js';
+
+export interface Indicator {
+  key: string;
+  label: string;
+  aliases: string[];
+  /** What a bare X% after the name means. */
+  percent: 'level' | 'growth';
+  /** A level over a multi-year span is the span's total. */
+  cumulative?: boolean;
+  /** Unit that completes an amount written without 元 (1000亿 -> 亿元). */
+  money?: string;
+  /** Unit dimensions a level may have (CNY, USD, person, %, ...). */
+  dims: string[];
+}
+
+interface CatalogFile {
+  indicators: Indicator[];
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  indicator?: Indicator;
+}
+
+const SKIPPABLE = new Set([0x20, 0x3000, 0xa0]);
+
+class Catalog {
+  readonly indicators: Indicator[];
+  readonly byKey = new Map<string, Indicator>();
+  private readonly root: TrieNode = { next: new Map() };
+  /** First characters of all names, for a fast reject while scanning. */
+  private readonly first = new Uint8Array(65536);
+  /** Every name -> its indicator (exact lookups, list completion). */
+  readonly byAlias = new Map<string, Indicator>();
+
+  constructor(file: CatalogFile) {
+    this.indicators = file.indicators;
+    for (const ind of this.indicators) {
+      this.byKey.set(ind.key, ind);
+      for (const alias of ind.aliases) this.add(alias, ind);
+    }
+  }
+
+  private add(alias: string, ind: Indicator): void {
+    this.byAlias.set(alias, ind);
+    let node = this.root;
+    for (let i = 0; i < alias.length; i++) {
+      const c = alias.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(c, n);
+      }
+      node = n;
+    }
+    node.indicator = ind;
+    this.first[alias.charCodeAt(0)] = 1;
+  }
+
+  /** The longest catalog name starting exactly at `pos`, with its end. */
+  matchAt(text: string, pos: number): { indicator: Indicator; end: number } | null {
+    if (!this.first[text.charCodeAt(pos)]) return null;
+    let node: TrieNode | undefined = this.root;
+    let best: { indicator: Indicator; end: number } | null = null;
+    let i = pos;
+    while (i < text.length && node) {
+      const c = text.charCodeAt(i);
+      const n: TrieNode | undefined = node.next.get(c);
+      if (!n) {
+        // A space inside a name (not at its start): skip it.
+        if (i > pos && SKIPPABLE.has(c)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      node = n;
+      i++;
+      if (node.indicator) best = { indicator: node.indicator, end: i };
+    }
+    return best;
+  }
+
+  /** Every catalog name in [from, to), left to right, non-overlapping. */
+  scan(text: string, from = 0, to = text.length): IndicatorMention[] {
+    const out: IndicatorMention[] = [];
+    const first = this.first;
+    for (let i = from; i < to; i++) {
+      if (!first[text.charCodeAt(i)]) continue;
+      const m = this.matchAt(text, i);
+      if (m && m.end <= to) {
+        out.push({ indicator: m.indicator, start: i, end: m.end });
+        i = m.end - 1;
+      }
+    }
+    return out;
+  }
+}
+
+export interface IndicatorMention {
+  indicator: Indicator;
+  start: number;
+  end: number;
+}
+
+let catalog: Catalog | null = null;
+export function getCatalog(): Catalog {
+  catalog ??= new Catalog(loadData<CatalogFile>('indicators.json'));
+  return catalog;
+}
+
+/** Look up an indicator by a name as written (a table cell, with spaces or scope words in brackets). */
+export function indicatorOfName(name: string): Indicator | null {
+  const clean = name.replace(/[\s\u3000]+/g, '');
+  const c = getCatalog();
+  const exact = c.byAlias.get(clean);
+  if (exact) return exact;
+  // 固定资产投资(不含农户), 一般公共预算收入（亿元）: scope words in brackets stay out of the key.
+  const bare = clean.replace(/[(（][^)）]*[)）]/g, '');
+  return c.byAlias.get(bare) ?? null;
+}

@@ -1,0 +1,237 @@
+// What follows an indicator's name in prose: a chain of value phrases.
+//   地区生产总值 | 从2015年的528亿元 | 增长到2020年的735亿元 | (预计数) | ,年均增长8.1%
+//   地区生产总值 | 747.7亿元 | ,同比增长7.1%
+//   城镇和农村居民人均可支配收入 | 为27478元、15341元 | ,分别增长11.0%、14.3%
+// The chain ends at a clause that does not begin with a value (a new subject,
+// 其中, a sentence end). Each reading keeps its own offsets.
+import { MODIFIERS, WordList, readQuantityList, type Quantity } from './quantities.js';
+import { readPeriod, type PeriodContext, type PeriodMatch } from './periods.js';
+import type { Measure, Qualifier } from './types.js';
+
+export interface Reading {
+  measure: Measure;
+  quantities: Quantity[];
+  /** For qualitative readings: the phrase (正增长). */
+  text: string | null;
+  qualifier: Qualifier | null;
+  /** Sign of the growth verb (下降 -> -1). */
+  sign: number;
+  /** The period named inside the chain for this reading (从2015年的, 到2025年, (二季度...)). */
+  period: PeriodMatch | null;
+  /** 从X增长到Y without years: X is the start of the context span, Y its end. */
+  role: 'from' | 'to' | null;
+  estimated: boolean;
+  target: boolean;
+  /** 分别: the values pair with the subjects in order. */
+  respectively: boolean;
+  /** 年均 on a level: a yearly average over a span. */
+  yearlyAverage: boolean;
+  /** 累计: a total over the span. */
+  cumulative: boolean;
+  start: number;
+  end: number;
+}
+
+const GROWTH_VERBS = new WordList(Object.entries(MODIFIERS.growth_verbs));
+const LEVEL_VERBS = new WordList(MODIFIERS.level_verbs.map((w) => [w, w] as [string, string]));
+const QUALITATIVE = new WordList(MODIFIERS.qualitative.map((w) => [w, w] as [string, string]));
+const FLAT = new WordList(MODIFIERS.flat.map((w) => [w, w] as [string, string]));
+const FILLERS = new WordList(MODIFIERS.fillers.map((w) => [w, w] as [string, string]));
+const TARGET_WORDS = new Set(MODIFIERS.target_words);
+/** Verbs that reach a level: 增长到, 提高到 (not growth). */
+const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至)/;
+
+const OPEN = new Set(['(', '（']);
+const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
+const CLAUSE_SEP = new Set([',', '，', '、']);
+const STOP = new Set(['；', ';', '。', '！', '？', '\n', '|', '：', ':']);
+
+interface State {
+  period: PeriodMatch | null;
+  role: 'from' | 'to' | null;
+  estimated: boolean;
+  target: boolean;
+  respectively: boolean;
+  yearlyAverage: boolean;
+  cumulative: boolean;
+}
+
+function freshState(): State {
+  return { period: null, role: null, estimated: false, target: false, respectively: false, yearlyAverage: false, cumulative: false };
+}
+
+function closeParen(text: string, pos: number, limit: number): number {
+  const want = CLOSE[text[pos]!]!;
+  for (let i = pos + 1; i < limit && i < pos + 80; i++) {
+    const c = text[i]!;
+    if (c === want || c === ')' || c === '）') return i;
+    if (c === '\n' || c === '。') return -1;
+  }
+  return -1;
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (text[i] === ' ' || text[i] === '\u3000' || text[i] === '\t') i++;
+  return i;
+}
+
+function reading(state: State, measure: Measure, start: number, end: number, extra: Partial<Reading>): Reading {
+  return {
+    measure,
+    quantities: [],
+    text: null,
+    qualifier: null,
+    sign: 1,
+    period: state.period,
+    role: state.role,
+    estimated: state.estimated,
+    target: state.target,
+    respectively: state.respectively,
+    yearlyAverage: state.yearlyAverage,
+    cumulative: state.cumulative,
+    start,
+    end,
+    ...extra,
+  };
+}
+
+/**
+ * Reads the value phrases that follow an indicator name at `pos`, up to `limit`.
+ * `inParens` parses the inside of a bracket: (二季度同比增长6%).
+ */
+export function parseChain(text: string, pos: number, limit: number, ctx: PeriodContext, initial?: Partial<State>): Reading[] {
+  const out: Reading[] = [];
+  const state: State = { ...freshState(), ...initial };
+  let i = pos;
+  let steps = 0;
+  while (i < limit && steps++ < 64) {
+    i = skipSpaces(text, i);
+    const c = text[i];
+    if (c === undefined || STOP.has(c)) break;
+    if (OPEN.has(c)) {
+      const close = closeParen(text, i, limit);
+      if (close < 0) break;
+      const inner = text.slice(i + 1, close);
+      if (/^预计/.test(inner)) {
+        // (预计数): the figures before it in this chain are estimates (not a 从-start), and so are the ones after.
+        for (const r of out) if (r.role !== 'from' && r.period?.role !== 'from') r.estimated = true;
+        state.estimated = true;
+      } else {
+        const p = readPeriod(text, i + 1, ctx);
+        if (p && !/^其中/.test(inner)) out.push(...parseChain(text, p.end, close, ctx, { period: p, estimated: state.estimated }));
+      }
+      i = close + 1;
+      continue;
+    }
+    if (CLAUSE_SEP.has(c)) {
+      // The chain goes on into the next clause only if that clause begins with a value.
+      const next = parseChain(text, i + 1, limit, ctx, { ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null });
+      out.push(...next);
+      break;
+    }
+    if (text.startsWith('其中', i)) break;
+    const p = readPeriod(text, i, ctx);
+    if (p) {
+      state.period = p;
+      i = p.end;
+      if (text[i] === '的') i++;
+      continue;
+    }
+    if (text.startsWith('年均', i)) {
+      state.yearlyAverage = true;
+      i += 2;
+      continue;
+    }
+    if (text.startsWith('预计', i)) {
+      state.estimated = true;
+      i += 2;
+      continue;
+    }
+    if (c === '从' || c === '由') {
+      state.role = 'from';
+      i++;
+      continue;
+    }
+    const flat = FLAT.at(text, i);
+    if (flat) {
+      out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, flat.end, { qualifier: 'approx', quantities: [{ start: i, end: flat.end, value: 0, high: null, unit: '%', qualifier: 'approx', percentPoint: false }] }));
+      i = flat.end;
+      continue;
+    }
+    const qual = QUALITATIVE.at(text, i);
+    if (qual) {
+      out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, qual.end, { qualifier: 'qualitative', text: qual.word }));
+      i = qual.end;
+      continue;
+    }
+    const toLevel = TO_LEVEL.exec(text.slice(i, i + 4));
+    if (toLevel) {
+      state.role = state.role === 'from' || out.some((r) => r.role === 'from' || r.period?.role === 'from') ? 'to' : null;
+      i += toLevel[0].length;
+      const p2 = readPeriod(text, i, ctx);
+      if (p2) {
+        state.period = { ...p2, role: 'to' };
+        i = p2.end;
+        if (text[i] === '的') i++;
+      }
+      const qs = readQuantityList(text, i);
+      if (!qs.length) break;
+      out.push(reading(state, 'level', i, qs[qs.length - 1]!.end, { quantities: qs }));
+      i = qs[qs.length - 1]!.end;
+      continue;
+    }
+    const growth = GROWTH_VERBS.at(text, i);
+    if (growth) {
+      let j = growth.end;
+      if (text[j] === '了') j++;
+      j = skipFillers(text, j);
+      const q2 = QUALITATIVE.at(text, j);
+      if (q2) {
+        out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, q2.end, { qualifier: 'qualitative', text: q2.word }));
+        i = q2.end;
+        continue;
+      }
+      const flat2 = FLAT.at(text, j);
+      if (flat2) {
+        i = j;
+        continue;
+      }
+      const qs = readQuantityList(text, j);
+      if (!qs.length || qs.some((q) => q.percentPoint || q.unit !== '%')) break;
+      out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, qs[qs.length - 1]!.end, { quantities: qs, sign: growth.value }));
+      i = qs[qs.length - 1]!.end;
+      continue;
+    }
+    const filler = FILLERS.at(text, i);
+    if (filler) {
+      if (filler.word === '分别') state.respectively = true;
+      else if (filler.word === '累计') state.cumulative = true;
+      else if (TARGET_WORDS.has(filler.word)) state.target = true;
+      i = filler.end;
+      continue;
+    }
+    const verb = LEVEL_VERBS.at(text, i);
+    const j = verb ? skipFillers(text, verb.end) : i;
+    const q3 = QUALITATIVE.at(text, j);
+    if (verb && q3) {
+      out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, q3.end, { qualifier: 'qualitative', text: q3.word }));
+      i = q3.end;
+      continue;
+    }
+    const qs = readQuantityList(text, j);
+    if (!qs.length || qs.some((q) => q.percentPoint)) break;
+    out.push(reading(state, 'level', j, qs[qs.length - 1]!.end, { quantities: qs }));
+    i = qs[qs.length - 1]!.end;
+    state.role = null;
+  }
+  return out;
+}
+
+function skipFillers(text: string, i: number): number {
+  for (let k = 0; k < 4; k++) {
+    const f = FILLERS.at(text, i);
+    if (!f) break;
+    i = f.end;
+  }
+  return i;
+}

@@ -1,0 +1,132 @@
+// What the extractors know about a document as a whole: its lines and
+// sections, its years, its region's names, and markers that carry over
+// ((预计数，下同)). Built once per document, in small named steps.
+import type { Meta } from '../schema.js';
+import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
+import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext } from './periods.js';
+import { findSections, splitLines, type Line, type Section } from './structure.js';
+
+export interface DocContext {
+  text: string;
+  lines: Line[];
+  sections: Section[];
+  periodCtx: PeriodContext;
+  reviewPeriod: string | null;
+  planPeriod: string | null;
+  regionNames: string[];
+  meta: Meta;
+  inTable(pos: number): boolean;
+  /** A (预计数，下同) earlier in the same section marks this position's results as estimates. */
+  estimatedFrom(pos: number): boolean;
+  /** A period that opens the paragraph holding `pos` (五年来, 2020年是..., 上半年,). */
+  paragraphPeriod(pos: number): string | null;
+}
+
+/** The review year: a review heading's year, else the title's, else the date's (a January work report reviews the year before). */
+function documentYear(text: string, lines: Line[], basics: MetaBasics): PeriodContext {
+  const bare: PeriodContext = { year: null, planYear: null };
+  const first = findSections(text, lines, bare);
+  let year: number | null = null;
+  let planYear: number | null = null;
+  for (const s of first) {
+    if (s.kind === 'review' && s.period && year === null) year = yearOf(s.period);
+    if (s.kind === 'plan' && s.period && planYear === null) planYear = yearOf(s.period);
+  }
+  if (year === null && basics.title) {
+    const p = findPeriods(basics.title, 0, basics.title.length, bare).find((x) => !isSpan(x.period));
+    if (p) year = yearOf(p.period);
+  }
+  if (year === null && basics.date && basics.docType !== 'investment_news') {
+    const y = Number(basics.date.slice(0, 4));
+    const month = basics.date.length >= 7 ? Number(basics.date.slice(5, 7)) : 12;
+    year = basics.docType === 'work_report' && month <= 4 ? y - 1 : y;
+  }
+  if (year === null && planYear !== null) year = planYear - 1;
+  if (planYear === null && year !== null) planYear = basics.docType === 'midyear_report' || basics.docType === 'plan_report' ? year : year + 1;
+  return { year, planYear };
+}
+
+export function buildContext(text: string): DocContext {
+  const lines = splitLines(text);
+  const basics = basicsOf(text, lines);
+  const periodCtx = documentYear(text, lines, basics);
+  const sections = findSections(text, lines, periodCtx);
+  const { review, plan } = periodsOf(basics.docType, sections, periodCtx, text);
+  const levelHint = /代表区人民政府|区人民政府/.test(text.slice(0, 400)) ? 'county' : null;
+  const { region, place } = regionOfDocument(text, basics, levelHint);
+  const meta: Meta = {
+    title: basics.title,
+    doc_type: basics.docType,
+    region,
+    date: basics.date,
+    review_period: review,
+    plan_period: plan,
+    speaker: basics.speaker,
+  };
+  const tableLines = lines.filter((l) => l.table);
+  const carry = carryMarks(text, sections);
+  const paraPeriods = new Map<number, string | null>();
+  const ctx: DocContext = {
+    text,
+    lines,
+    sections,
+    periodCtx,
+    reviewPeriod: review,
+    planPeriod: plan,
+    regionNames: regionNames(place),
+    meta,
+    inTable: (pos) => tableLines.some((l) => l.start <= pos && pos < l.end),
+    estimatedFrom: (pos) => carry.some(([from, to]) => from <= pos && pos < to),
+    paragraphPeriod: (pos) => {
+      const line = lineAt(lines, pos);
+      if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtx, review));
+      return paraPeriods.get(line.start) ?? null;
+    },
+  };
+  return ctx;
+}
+
+function lineAt(lines: Line[], pos: number): Line {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]!;
+}
+
+/** 五年来, / 2020年是 / 上半年, / “十四五”时期奋斗目标是: at the start of a paragraph frame all of it. */
+function openingPeriod(text: string, line: Line, ctx: PeriodContext, review: string | null): string | null {
+  let i = line.start;
+  while (i < line.end && /\s/.test(text[i]!)) i++;
+  // Skip a list marker: (一), 1., 一是
+  const marker = /^([(（][一二三四五六七八九十]+[)）]|\d+[.、]|[一二三四五六七八九十]+是)/.exec(text.slice(i, i + 6));
+  if (marker) i += marker[0].length;
+  const p = readPeriod(text, i, ctx);
+  if (!p) return null;
+  const rest = text.slice(p.end, p.end + 4);
+  // Only a period that heads the paragraph (followed by a comma, 是, 以来, 期间 ...), not 2021年完成...
+  if (!/^(,|，|是|以来|期间|时期|，|奋斗目标|的|我们|全区|全市|全县|主要)/.test(rest) && p.role !== 'since') return null;
+  if (p.role === 'since' && review && review.startsWith(p.period)) return review;
+  return p.period;
+}
+
+/** (预计数，下同) / （预计数,下同）: from there to the end of its section. */
+function carryMarks(text: string, sections: Section[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /[(（]\s*预计数?\s*[,，、]\s*下同\s*[)）]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const s = sections.find((x) => x.start <= m!.index && m!.index < x.end);
+    out.push([m.index - 60 < 0 ? 0 : sentenceStartBefore(text, m.index), s ? s.end : text.length]);
+  }
+  return out;
+}
+
+function sentenceStartBefore(text: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0 && !'。\n'.includes(text[i]!)) i--;
+  return i + 1;
+}

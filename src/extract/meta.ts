@@ -1,0 +1,210 @@
+// Document metadata: title, type, the region it speaks for, its date, the
+// periods it reviews and plans, and who delivered it.
+import type { Meta, Speaker } from '../schema.js';
+import { findDates, parseDate } from './dates.js';
+import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
+import { findPlaces, isRedacted, regionOf, resolvePlace, shortNames, type Place, type RegionLevel } from './regions.js';
+import type { Line, Section } from './structure.js';
+
+type DocType = Meta['doc_type'];
+
+/** A site's tag before a news title: 【天心区招商】. */
+const TAG_RE = /^【([^】]{1,20})】/;
+
+/** Ordered rules: the first whose pattern is in the title decides. */
+const DOC_TYPE_RULES: Array<[RegExp, DocType]> = [
+  [/统计公报/, 'statistical_bulletin'],
+  [/预算执行情况|预算草案|预算报告|决算/, 'budget_report'],
+  [/计划执行情况|计划草案|社会发展计划/, 'plan_report'],
+  [/(上半年|半年|年中|前三季度)[^。]{0,12}(工作)?报告/, 'midyear_report'],
+  [/政府工作报告|工作报告|政府工作/, 'work_report'],
+  [/招商|签约|开工|竣工|投产|项目|引资|落户|投资/, 'investment_news'],
+];
+
+export interface MetaBasics {
+  title: string | null;
+  tag: string | null;
+  docType: DocType;
+  date: string | null;
+  /** The date the document was posted (a site's 发布时间, a trailing date line), for news. */
+  published: string | null;
+  speaker: Speaker | null;
+  speakerLine: string | null;
+}
+
+function lineText(text: string, l: Line): string {
+  return text.slice(l.start, l.end).trim();
+}
+
+/** The disclosure block's 名称 (名 称: | **区...报告 |). */
+function disclosureTitle(text: string, lines: Line[]): string | null {
+  for (const l of lines.slice(0, 12)) {
+    const m = /^名\s*称\s*[:：]\s*\|?\s*([^|]+)/.exec(lineText(text, l));
+    if (m) return m[1]!.trim() || null;
+  }
+  return null;
+}
+
+const SPEAKER_RE =
+  /^(.{0,24}?)((?:代理|代|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|镇长|乡长|主席|主任|局长|书记))\s*[:：]?\s*([\u4e00-\u9fa5]{2,4})$/;
+
+function speakerOf(text: string, lines: Line[]): { speaker: Speaker; line: string } | null {
+  for (const l of lines.slice(0, 15)) {
+    const s = lineText(text, l).replace(/^——\s*/, '');
+    if (!s || s.length > 40 || /[。，,]/.test(s)) continue;
+    const m = SPEAKER_RE.exec(s);
+    if (m) return { speaker: { name: m[3]!, title: m[2]! }, line: s };
+  }
+  return null;
+}
+
+function titleOf(text: string, lines: Line[], speakerLine: string | null): { title: string | null; tag: string | null } {
+  const disclosed = disclosureTitle(text, lines);
+  if (disclosed) return { title: disclosed, tag: null };
+  for (const l of lines.slice(0, 5)) {
+    let s = lineText(text, l);
+    if (!s) continue;
+    const tag = TAG_RE.exec(s);
+    if (tag) s = s.slice(tag[0].length).trim();
+    const isTitle = s.length <= 60 && !/[。：:]$/.test(s) && !/^各位/.test(s) && s !== speakerLine && !l.table;
+    return { title: isTitle ? s : null, tag: tag ? tag[1]! : null };
+  }
+  return { title: null, tag: null };
+}
+
+export function docTypeOf(title: string | null, tag: string | null, text: string): DocType {
+  if (tag && /招商|投资|项目/.test(tag)) return 'investment_news';
+  const probe = title ?? '';
+  for (const [re, type] of DOC_TYPE_RULES) if (re.test(probe)) return type;
+  const head = text.slice(0, 600);
+  if (/向大会报告政府工作|报告政府工作/.test(head)) return 'work_report';
+  if (/计划执行情况/.test(head)) return 'plan_report';
+  return 'other';
+}
+
+/**
+ * The date: the day the report was delivered (——2021年8月31日在...会上,
+ * (2021年1月6日在...大会上)) when given, else the day it was published.
+ */
+function datesOf(text: string, lines: Line[]): { date: string | null; published: string | null } {
+  let meeting: string | null = null;
+  let published: string | null = null;
+  for (const l of lines.slice(0, 15)) {
+    const s = lineText(text, l);
+    if (!meeting && /^(——|--|[(（])/.test(s) && /会|在/.test(s)) meeting = parseDate(s);
+    if (!published) {
+      const m = /(发布时间|发布日期|发文日期|成文日期|生成日期|日期)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
+      if (m) published = parseDate(m[2]!);
+    }
+  }
+  // A date alone on one of the last lines (a signature or a posting date).
+  if (!published) {
+    for (const l of lines.slice(-6).reverse()) {
+      const s = lineText(text, l);
+      if (s && s.length <= 20) {
+        const d = findDates(s)[0];
+        if (d && d.end - d.start >= s.length - 2) {
+          published = d.date;
+          break;
+        }
+      }
+    }
+  }
+  return { date: meeting ?? published, published };
+}
+
+export function basicsOf(text: string, lines: Line[]): MetaBasics {
+  const sp = speakerOf(text, lines);
+  const { title, tag } = titleOf(text, lines, sp?.line ?? null);
+  const docType = docTypeOf(title, tag, text);
+  const { date, published } = datesOf(text, lines);
+  return { title, tag, docType, date, published, speaker: sp?.speaker ?? null, speakerLine: sp?.line ?? null };
+}
+
+const LEVEL_OF_SUFFIX: Record<string, RegionLevel> = { 省: 'province', 市: 'prefecture', 州: 'prefecture', 区: 'county', 县: 'county', 旗: 'county', 镇: 'township', 乡: 'township', 街道: 'township' };
+
+/**
+ * The jurisdiction a document speaks for, from (in order) a news tag, the
+ * speaker's line, the title, and the opening text. A redacted name (**区) is
+ * null with the level its suffix tells.
+ */
+export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint: RegionLevel | null): { region: Meta['region']; place: Place | null } {
+  const head = text.slice(0, 1500);
+  const context = findPlaces(head).flatMap((m) => m.candidates.slice(0, 1));
+  const sources = [basics.tag, basics.speakerLine, basics.title];
+  for (const src of sources) {
+    if (!src) continue;
+    const redacted = /^[*＊×]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
+    if (redacted && !findPlaces(src).length) return { region: regionOf(null, LEVEL_OF_SUFFIX[redacted[1]!] ?? 'county'), place: null };
+    const name = src.replace(/(招商|投资|项目).*$/, '');
+    const direct = resolvePlace(name, context);
+    if (direct) return { region: regionOf(direct), place: direct };
+    const mentions = findPlaces(src);
+    // The most specific place named first: 湖南省郴州市桂阳县 -> 桂阳县.
+    let chosen: Place | null = null;
+    for (const m of mentions) {
+      if (chosen && m.start > (mentions[0]?.end ?? 0) + 1) break;
+      const p = resolvePlace(m.text, [...context, ...(chosen ? [chosen] : [])]);
+      if (p) chosen = p;
+    }
+    if (chosen) return { region: regionOf(chosen), place: chosen };
+    if (src === basics.title && /[*＊]{2,}/.test(src) && isRedacted(src)) {
+      const suf = /[*＊]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
+      return { region: regionOf(null, suf ? LEVEL_OF_SUFFIX[suf[1]!] ?? 'county' : docLevelHint ?? 'county'), place: null };
+    }
+  }
+  const first = findPlaces(head)[0];
+  if (first) {
+    const p = resolvePlace(first.text, context);
+    if (p) return { region: regionOf(p), place: p };
+  }
+  return { region: null, place: null };
+}
+
+export function regionNames(place: Place | null): string[] {
+  if (!place) return [];
+  return [place.name, ...shortNames(place)];
+}
+
+/** The review and plan periods, from the sections' headings; for news, the period of the events. */
+export function periodsOf(
+  docType: DocType,
+  sections: Section[],
+  ctx: PeriodContext,
+  text: string,
+): { review: string | null; plan: string | null } {
+  if (docType === 'investment_news') return { review: newsPeriod(text, ctx), plan: null };
+  let review: string | null = null;
+  let plan: string | null = null;
+  let planSpan: string | null = null;
+  for (const s of sections) {
+    if (s.kind === 'review' && !review) review = s.period ?? s.span;
+    if (s.kind === 'plan') {
+      if (!plan && s.period) plan = s.period;
+      planSpan ??= s.span;
+    }
+  }
+  if (!review && ctx.year !== null) review = String(ctx.year);
+  if (!plan) plan = planSpan ?? (docType === 'work_report' && ctx.planYear !== null ? String(ctx.planYear) : null);
+  return { review, plan };
+}
+
+/**
+ * News reports events of some period: the year named most, and within it the
+ * finest to-date span (前10个月 -> 2023M01-10). A future year (预计于2024年) does not count.
+ */
+function newsPeriod(text: string, ctx: PeriodContext): string | null {
+  const found = findPeriods(text, 0, text.length, { year: null, planYear: null }).filter((p) => {
+    const before = text.slice(Math.max(0, p.start - 4), p.start);
+    return !/预计|计划|将于|力争|到$|至$/.test(before) && !isSpan(p.period);
+  });
+  // A posting date on the last line is not an event.
+  if (!found.length) return null;
+  const count = new Map<number, number>();
+  for (const p of found) count.set(yearOf(p.period)!, (count.get(yearOf(p.period)!) ?? 0) + 1);
+  const year = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  const sub = found.filter((p) => yearOf(p.period) === year && p.period !== String(year));
+  const toDate = sub.find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period));
+  void ctx;
+  return toDate ? toDate.period : String(year);
+}

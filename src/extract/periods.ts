@@ -1,0 +1,201 @@
+// The grammar of periods: 2020年, 2020年上半年, 二季度, 1-6月, 前10个月,
+// “十三五”, 五年来, 全年, 今年以来, 到2025年 ... Each reader works at a position
+// and returns where it stopped. A period is written as the spec says:
+// `2020`, `2020H1`, `2020Q2`, `2020M01-05`, `2016-2020`.
+
+import { readChinese } from './numbers.js';
+
+/** What a document tells about its own time, used to give bare words (全年, 上半年) their year. */
+export interface PeriodContext {
+  /** The year the document reports results for (its review year). */
+  year: number | null;
+  /** The year it sets targets for. */
+  planYear: number | null;
+}
+
+export interface PeriodMatch {
+  period: string;
+  start: number;
+  end: number;
+  /** `to` for 到2025年 / 至2025年 (an end point of a target or a change). */
+  role: 'at' | 'to' | 'from' | 'since';
+  /** The text named a five-year plan or a multi-year span. */
+  span: boolean;
+}
+
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function yearOf(period: string | null): number | null {
+  if (!period) return null;
+  const m = /^(\d{4})/.exec(period);
+  return m ? Number(m[1]) : null;
+}
+
+/** The last year a period covers: `2016-2020` -> 2020. */
+export function lastYearOf(period: string): number {
+  const m = /-(\d{4})$/.exec(period);
+  return m ? Number(m[1]) : Number(period.slice(0, 4));
+}
+
+export function isSpan(period: string): boolean {
+  return /^\d{4}-\d{4}$/.test(period);
+}
+
+/** “十三五” -> 2016-2020: the Nth five-year plan starts in 1951 + 5N (valid from the 6th, 1981). */
+export function fiveYearPlan(n: number): string {
+  const start = 1951 + 5 * n;
+  return `${start}-${start + 4}`;
+}
+
+const PLAN_RE = /^[“"‘'「『]?(十[一二三四五六七八九]?|[六七八九])五[”"’'」』]?/;
+
+function readYear(text: string, pos: number): { year: number; end: number } | null {
+  // Four Arabic digits followed by 年 (2020年); not part of a longer number.
+  if (pos > 0 && /[0-9.]/.test(text[pos - 1]!)) return null;
+  const m = /^((?:19|20)\d{2})年(?!代)/.exec(text.slice(pos, pos + 6));
+  if (!m) return null;
+  return { year: Number(m[1]), end: pos + m[0].length };
+}
+
+function monthNumber(text: string, pos: number): { n: number; end: number } | null {
+  const m = /^(1[0-2]|0?[1-9])/.exec(text.slice(pos, pos + 2));
+  if (m) return { n: Number(m[1]), end: pos + m[0].length };
+  const c = readChinese(text, pos);
+  if (c && c.value >= 1 && c.value <= 12) return { n: c.value, end: c.end };
+  return null;
+}
+
+/**
+ * A sub-year part after a year, or on its own: 上半年, 下半年, 一季度, 第二季度,
+ * 1-6月, 1至10月, 前10个月, 一季度, 3月份. Returns the suffix of the period code.
+ */
+function readSubYear(text: string, pos: number): { code: string; end: number } | null {
+  const s = text.slice(pos, pos + 12);
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:上半年|1-6月|1—6月|1～6月|1至6月|一至六月)/.exec(s))) return { code: 'H1', end: pos + m[0].length };
+  if ((m = /^下半年/.exec(s))) return { code: 'H2', end: pos + m[0].length };
+  if ((m = /^第?([一二三四1-4])季度/.exec(s))) return { code: `Q${QUARTER[m[1]!]}`, end: pos + m[0].length };
+  if ((m = /^前([一二三四五六七八九十]{1,2}|1[0-2]|[1-9])个月/.exec(s))) {
+    const n = monthNumber(m[1]!, 0)?.n ?? 0;
+    if (n >= 1) return { code: n === 1 ? 'M01' : `M01-${pad2(n)}`, end: pos + m[0].length };
+  }
+  // 1-5月, 1至10月, 1—10月, 一至五月
+  const a = monthNumber(text, pos);
+  if (a) {
+    const sep = text[a.end];
+    if (sep === '-' || sep === '—' || sep === '－' || sep === '至' || sep === '到' || sep === '～' || sep === '~') {
+      const b = monthNumber(text, a.end + 1);
+      if (b && text[b.end] === '月' && b.n > a.n) {
+        const code = a.n === 1 ? `M01-${pad2(b.n)}` : `M${pad2(a.n)}-${pad2(b.n)}`;
+        return { code, end: b.end + 1 };
+      }
+    } else if (sep === '月' && text[a.end + 1] !== '日' && !/^\d/.test(text[a.end + 1] ?? '')) {
+      // 6月, 6月份 (a single month); not 7月31日, a date.
+      const end = text[a.end + 1] === '份' ? a.end + 2 : a.end + 1;
+      return { code: `M${pad2(a.n)}`, end };
+    }
+  }
+  return null;
+}
+
+/** Combine a year and a sub-year code into a period. M01-06 is written H1 (上半年 = 1-6月). */
+function periodCode(year: number, sub: string): string {
+  if (sub === 'M01-06') return `${year}H1`;
+  if (sub === 'M01-03') return `${year}Q1`;
+  return `${year}${sub}`;
+}
+
+/**
+ * Reads one period expression at `pos`. Bare words take their year from the
+ * context; when no year is known they are not read (no period).
+ */
+export function readPeriod(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
+  const ch = text[pos];
+  if (ch === undefined) return null;
+  // 从2015年, 到2025年, 至2025年: the role word is part of the match.
+  if (ch === '到' || ch === '至' || ch === '从') {
+    const inner = readPeriod(text, pos + 1, ctx);
+    if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' ? 'from' : 'to' };
+    return null;
+  }
+  const y = readYear(text, pos);
+  if (y) {
+    // 2016-2020年, 2016年至2020年, 2016—2020年
+    const range = /^(?:年)?(?:-|—|－|至|到|～)((?:19|20)\d{2})年/.exec(text.slice(y.end - 1, y.end + 8));
+    if (range) {
+      return { period: `${y.year}-${range[1]}`, start: pos, end: y.end - 1 + range[0].length, role: 'at', span: true };
+    }
+    const sub = readSubYear(text, y.end);
+    if (sub) return withSince(text, { period: periodCode(y.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
+    // 2021年全年
+    let end = y.end;
+    if (text.startsWith('全年', end)) end += 2;
+    else if (text.startsWith('年度', end - 1)) end += 1;
+    return withSince(text, { period: String(y.year), start: pos, end, role: 'at', span: false });
+  }
+  const plan = PLAN_RE.exec(text.slice(pos, pos + 6));
+  if (plan && (ch === '“' || ch === '"' || ch === '‘' || ch === '「' || ch === '十' || /[六七八九]/.test(ch))) {
+    const n = readChinese(plan[1]!, 0)?.value ?? 0;
+    if (n >= 6) {
+      let end = pos + plan[0].length;
+      const tail = /^(?:时期|期间|规划期|以来|期)/.exec(text.slice(end, end + 3));
+      if (tail) end += tail[0].length;
+      // A bare 十三五 must be followed by a period word or be quoted, not be 十三五个.
+      if (!tail && !/[“"‘「]/.test(ch) && !/^[”"’」]/.test(text.slice(end - 1, end))) return null;
+      return { period: fiveYearPlan(n), start: pos, end, role: 'at', span: true };
+    }
+  }
+  const s = text.slice(pos, pos + 6);
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:五年来|过去五年|近五年)/.exec(s))) {
+    if (ctx.year === null) return null;
+    return { period: `${ctx.year - 4}-${ctx.year}`, start: pos, end: pos + m[0].length, role: 'at', span: true };
+  }
+  if ((m = /^(?:今年以来|年初以来)/.exec(s))) {
+    if (ctx.year === null) return null;
+    return { period: String(ctx.year), start: pos, end: pos + m[0].length, role: 'since', span: false };
+  }
+  if ((m = /^(?:全年|今年|一年来|本年度|年内)/.exec(s))) {
+    if (ctx.year === null) return null;
+    return { period: String(ctx.year), start: pos, end: pos + m[0].length, role: 'at', span: false };
+  }
+  if ((m = /^(?:去年|上年)(?!同期)/.exec(s))) {
+    if (ctx.year === null) return null;
+    return { period: String(ctx.year - 1), start: pos, end: pos + m[0].length, role: 'at', span: false };
+  }
+  if ((m = /^(?:明年|来年)/.exec(s))) {
+    const y2 = ctx.planYear ?? (ctx.year === null ? null : ctx.year + 1);
+    if (y2 === null) return null;
+    return { period: String(y2), start: pos, end: pos + m[0].length, role: 'at', span: false };
+  }
+  const sub = readSubYear(text, pos);
+  if (sub && ctx.year !== null) {
+    // A bare month (6月) is too often a date or a deadline; only spans and halves/quarters count.
+    if (/^M\d{2}$/.test(sub.code)) return null;
+    return withSince(text, { period: periodCode(ctx.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
+  }
+  return null;
+}
+
+/** 2021年以来 / 上半年以来: the period up to now. */
+function withSince(text: string, m: PeriodMatch): PeriodMatch {
+  if (text.startsWith('以来', m.end)) return { ...m, end: m.end + 2, role: 'since' };
+  return m;
+}
+
+/** Every period expression in [from, to), left to right, without overlaps. */
+export function findPeriods(text: string, from: number, to: number, ctx: PeriodContext): PeriodMatch[] {
+  const out: PeriodMatch[] = [];
+  for (let i = from; i < to; ) {
+    const m = readPeriod(text, i, ctx);
+    if (m && m.end <= to) {
+      out.push(m);
+      i = m.end;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+// The layout of a report: its lines, its headings (一、2019年工作回顾,
+// 二、下半年工作计划), and the sections they open, each either a review of
+// results or a plan of targets, with the period its heading names.
+import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
+
+export interface Line {
+  start: number;
+  end: number;
+  /** A row of a pipe-separated table. */
+  table: boolean;
+}
+
+export interface Heading {
+  start: number;
+  end: number;
+  text: string;
+  /** 1 for 一、, 2 for （一）, 3 for 1. */
+  depth: number;
+}
+
+export type SectionKind = 'preamble' | 'review' | 'plan';
+
+export interface Section {
+  start: number;
+  end: number;
+  kind: SectionKind;
+  heading: Heading | null;
+  /** Single period the heading names (2020, 2020H1, 2021H2), else null. */
+  period: string | null;
+  /** Multi-year span the heading names (“十三五” -> 2016-2020), else null. */
+  span: string | null;
+}
+
+const HEADING_1 = /^[一二三四五六七八九十]{1,3}[、．.]/;
+const HEADING_2 = /^[(（][一二三四五六七八九十]{1,3}[)）]/;
+const HEADING_3 = /^\d{1,2}[.、．](?!\d)/;
+
+const REVIEW_WORDS = /回顾|工作开展情况|执行情况|完成情况|工作情况|取得的成绩|主要成绩|发展成就|过去|成效/;
+const PLAN_WORDS = /计划|目标|任务|安排|打算|思路|展望|重点|意见|部署|要求/;
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let e = end;
+    if (e > start && text[e - 1] === '\r') e--;
+    const table = isTableRow(text, start, e);
+    lines.push({ start, end: e, table });
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isTableRow(text: string, start: number, end: number): boolean {
+  let bars = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 124) bars++;
+  return bars >= 2;
+}
+
+/** A heading is a short numbered line that does not run on as prose. */
+export function headingOf(text: string, line: Line): Heading | null {
+  if (line.table) return null;
+  let s = line.start;
+  while (s < line.end && /\s/.test(text[s]!)) s++;
+  const raw = text.slice(s, line.end);
+  let depth = 0;
+  if (HEADING_1.test(raw)) depth = 1;
+  else if (HEADING_2.test(raw)) depth = 2;
+  else if (HEADING_3.test(raw)) depth = 3;
+  if (!depth) return null;
+  // A numbered paragraph (一是...。) is prose, not a heading.
+  if (raw.length > 60 || /。.+/.test(raw)) return null;
+  return { start: s, end: line.end, text: raw.trim(), depth };
+}
+
+/**
+ * Sections opened by top-level headings. A heading that speaks of results
+ * (回顾, 执行情况) opens a review; one that speaks of plans (计划, 目标, 任务)
+ * opens a plan. Text before the first heading is the preamble.
+ */
+export function findSections(text: string, lines: Line[], ctx: PeriodContext): Section[] {
+  const heads = lines.map((l) => headingOf(text, l)).filter((h): h is Heading => h !== null && h.depth === 1);
+  const sections: Section[] = [];
+  let prevEnd = 0;
+  let prevKind: SectionKind = 'preamble';
+  let prevHead: Heading | null = null;
+  const push = (end: number): void => {
+    const periods = prevHead ? headingPeriods(prevHead.text, ctx) : { period: null, span: null };
+    sections.push({ start: prevEnd, end, kind: prevKind, heading: prevHead, ...periods });
+  };
+  for (const h of heads) {
+    push(h.start);
+    prevEnd = h.start;
+    prevHead = h;
+    prevKind = sectionKindOf(h.text);
+  }
+  push(text.length);
+  return sections.filter((s) => s.end > s.start || s.heading);
+}
+
+export function sectionKindOf(heading: string): SectionKind {
+  const review = REVIEW_WORDS.test(heading);
+  const plan = PLAN_WORDS.test(heading);
+  // 计划执行情况 is a review of the plan; 工作计划/目标任务 are plans.
+  if (/执行情况|完成情况|开展情况|回顾/.test(heading)) return 'review';
+  if (plan) return 'plan';
+  if (review) return 'review';
+  return 'review';
+}
+
+function headingPeriods(heading: string, ctx: PeriodContext): { period: string | null; span: string | null } {
+  const found = findPeriods(heading, 0, heading.length, ctx);
+  let period: string | null = null;
+  let span: string | null = null;
+  for (const p of found) {
+    if (isSpan(p.period)) span ??= p.period;
+    else period ??= p.period;
+  }
+  // 上半年/下半年 without a year in the heading took the context year already.
+  return { period, span };
+}
+
+/** The section that holds `pos`. */
+export function sectionAt(sections: Section[], pos: number): Section {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return sections[lo]!;
+}
+
+/** The year a document's review covers, from its headings' periods. */
+export function reviewYearFromSections(sections: Section[]): number | null {
+  for (const s of sections) if (s.kind === 'review' && s.period) return yearOf(s.period);
+  for (const s of sections) if (s.kind === 'review' && s.span) return Number(s.span.slice(5));
+  return null;
+}
