@@ -1,0 +1,145 @@
+// Commands that read the store: facts (the panel) and docs (the documents).
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { KINDS } from '../../schema.js';
+import { openStore, type DocumentSummary, type FactFilter, type PanelRow, type Store } from '../../store/index.js';
+import { formatNumber, renderTable, toCsv, type Column } from '../format.js';
+import { processIo, reasonOf, type Io } from '../io.js';
+import { dbOption } from './ingest.js';
+import { factValue } from './extract.js';
+
+export const FACT_FORMATS = ['table', 'csv', 'json'] as const;
+export const DOC_FORMATS = ['table', 'json'] as const;
+
+export interface FactsCommandOptions extends FactFilter {
+  db: string;
+  format: (typeof FACT_FORMATS)[number];
+}
+
+export interface DocsCommandOptions {
+  db: string;
+  format: (typeof DOC_FORMATS)[number];
+}
+
+/** The panel's columns, in CSV order. */
+export const PANEL_COLUMNS = [
+  'region_code', 'region_name', 'region_level', 'period', 'indicator', 'kind', 'measure', 'value', 'value_high',
+  'unit', 'value_base', 'base_unit', 'qualifier', 'text', 'estimated', 'document', 'quote', 'span_start', 'span_end',
+] as const satisfies readonly (keyof PanelRow)[];
+
+/**
+ * Runs `read` on an existing store. A read command must not create an empty
+ * database where the user mistyped a path.
+ */
+function withStore(db: string, io: Io, read: (store: Store) => void): number {
+  if (db !== ':memory:' && !existsSync(db)) {
+    io.stderr(`zhengbao: ${db}: no such database (run "zhengbao ingest" first, or pass --db)\n`);
+    return 1;
+  }
+  let store: Store;
+  try {
+    store = openStore(db);
+  } catch (error) {
+    io.stderr(`zhengbao: ${db}: cannot open database: ${reasonOf(error)}\n`);
+    return 1;
+  }
+  try {
+    read(store);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+const PANEL_TABLE: Column<PanelRow>[] = [
+  { header: 'region', value: (r) => r.region_name ?? r.region_code ?? '' },
+  { header: 'code', value: (r) => r.region_code ?? '' },
+  { header: 'period', value: (r) => r.period },
+  { header: 'indicator', value: (r) => r.indicator },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'measure', value: (r) => r.measure },
+  { header: 'value', value: factValue, align: 'right' },
+  { header: 'unit', value: (r) => r.unit },
+  { header: 'qualifier', value: (r) => r.qualifier },
+  { header: 'est', value: (r) => (r.estimated ? 'yes' : '') },
+  { header: 'document', value: (r) => r.document, max: 28 },
+  { header: 'quote', value: (r) => r.quote, max: 40 },
+];
+
+export function runFacts(options: FactsCommandOptions, io: Io = processIo): number {
+  return withStore(options.db, io, (store) => {
+    const rows = store.facts({ region: options.region, indicator: options.indicator, period: options.period, kind: options.kind });
+    if (options.format === 'csv') io.stdout(toCsv(rows, PANEL_COLUMNS));
+    else if (options.format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    else if (rows.length === 0) io.stderr('no facts match\n');
+    else io.stdout(renderTable(PANEL_TABLE, rows));
+  });
+}
+
+const DOC_TABLE: Column<DocumentSummary>[] = [
+  { header: 'id', value: (d) => String(d.id), align: 'right' },
+  { header: 'name', value: (d) => d.name, max: 32 },
+  { header: 'type', value: (d) => d.doc_type },
+  { header: 'region', value: (d) => d.region_name ?? '' },
+  { header: 'code', value: (d) => d.region_code ?? '' },
+  { header: 'level', value: (d) => d.region_level ?? '' },
+  { header: 'date', value: (d) => d.date ?? '' },
+  { header: 'review', value: (d) => d.review_period ?? '' },
+  { header: 'plan', value: (d) => d.plan_period ?? '' },
+  { header: 'facts', value: (d) => formatNumber(d.fact_count), align: 'right' },
+  { header: 'projects', value: (d) => formatNumber(d.project_count), align: 'right' },
+  { header: 'title', value: (d) => d.title ?? '', max: 30 },
+];
+
+export function runDocs(options: DocsCommandOptions, io: Io = processIo): number {
+  return withStore(options.db, io, (store) => {
+    const docs = store.documents();
+    if (options.format === 'json') io.stdout(`${JSON.stringify(docs, null, 2)}\n`);
+    else if (docs.length === 0) io.stderr('no documents\n');
+    else io.stdout(renderTable(DOC_TABLE, docs));
+  });
+}
+
+export function factsCommand(io: Io = processIo): Command {
+  return new Command('facts')
+    .description('print the panel of stored facts: one row per fact with its region, period and source quote')
+    .addOption(dbOption())
+    .option('--region <name|code>', 'a region name (岳阳楼区) or its 6- or 12-digit code (430602)')
+    .option('--indicator <key>', 'an indicator key of the catalog (gdp, retail_sales, ...)')
+    .option('--period <p>', 'a period: 2020, 2020H1, 2020Q2, 2020M01-05, 2016-2020')
+    .addOption(new Option('--kind <kind>', 'actual results or targets').choices(KINDS))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FACT_FORMATS).default('table'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ zhengbao facts --region 岳阳楼区
+  $ zhengbao facts --region 430602 --indicator gdp --kind target
+  $ zhengbao facts --period 2020 --format csv > panel.csv       for Stata, R or pandas
+  $ zhengbao facts --indicator retail_sales --format json
+
+csv has a header row, UTF-8 without BOM, empty cells for null and 1/0 for
+"estimated". value_base is the value in the base unit of its dimension
+(670.68 亿元 -> 67068000000 元).`,
+    )
+    .action((opts: FactsCommandOptions) => {
+      process.exitCode = runFacts(opts, io);
+    });
+}
+
+export function docsCommand(io: Io = processIo): Command {
+  return new Command('docs')
+    .description('list the stored documents with their meta and fact and project counts')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(DOC_FORMATS).default('table'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ zhengbao docs
+  $ zhengbao docs --db reports.db --format json`,
+    )
+    .action((opts: DocsCommandOptions) => {
+      process.exitCode = runDocs(opts, io);
+    });
+}

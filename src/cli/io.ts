@@ -1,0 +1,47 @@
+// Where commands write. Commands take an Io instead of using process.stdout
+// directly, so tests can run them in-process and read what they printed.
+import { InputError } from '../ingest/read.js';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** A progress bar is drawn only on a terminal: redirected stderr stays clean. */
+  stderrIsTTY: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
+};
+
+/** An Io that keeps everything, for tests. */
+export function memoryIo(): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stderrIsTTY: false,
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+/** The first line of an error's message: every failure is reported on one line. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof InputError) return error.reason;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.trim() || 'unknown error';
+}
+
+/** `zhengbao: FILE: reason`, the one-line form of every per-file failure. */
+export function failureLine(file: string, error: unknown): string {
+  const name = error instanceof InputError ? error.file : file;
+  return `zhengbao: ${name}: ${reasonOf(error)}\n`;
+}

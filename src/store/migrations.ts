@@ -1,0 +1,79 @@
+// Schema versions of the store. Step i brings a database from user_version i
+// to i + 1. Append new steps; never edit one that has shipped, since existing
+// databases have already run it.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    path          TEXT,
+    encoding      TEXT NOT NULL,
+    content_hash  TEXT NOT NULL UNIQUE,  -- sha256 of the text: the identity of a document
+    text          TEXT NOT NULL,
+    meta          TEXT NOT NULL,         -- the extraction's meta as JSON
+    doc_type      TEXT NOT NULL,
+    title         TEXT,
+    region_code   TEXT,
+    region_name   TEXT,
+    region_level  TEXT,
+    date          TEXT,
+    review_period TEXT,
+    plan_period   TEXT,
+    speaker_name  TEXT,
+    speaker_title TEXT,
+    ingested_at   TEXT NOT NULL
+  );
+  CREATE INDEX documents_region_code ON documents(region_code);
+  CREATE INDEX documents_region_name ON documents(region_name);
+  CREATE INDEX documents_name ON documents(name);
+
+  CREATE TABLE facts (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    indicator   TEXT NOT NULL,
+    period      TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    measure     TEXT NOT NULL,
+    value       REAL,
+    value_high  REAL,
+    unit        TEXT NOT NULL,
+    value_base  REAL,
+    base_unit   TEXT,
+    qualifier   TEXT NOT NULL,
+    text        TEXT,
+    estimated   INTEGER NOT NULL CHECK (estimated IN (0, 1)),
+    quote       TEXT NOT NULL,
+    span_start  INTEGER,
+    span_end    INTEGER,
+    CHECK (span_end >= span_start),
+    UNIQUE (document_id, ordinal)
+  );
+  CREATE INDEX facts_indicator_period ON facts(indicator, period);
+  CREATE INDEX facts_period ON facts(period);
+  CREATE INDEX facts_kind ON facts(kind);
+
+  CREATE TABLE projects (
+    id                   INTEGER PRIMARY KEY,
+    document_id          INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal              INTEGER NOT NULL,
+    name                 TEXT,
+    count                INTEGER,
+    investment_value     REAL,
+    investment_unit      TEXT,
+    investment_qualifier TEXT,
+    investment_base      REAL,
+    stage                TEXT NOT NULL,
+    location             TEXT,
+    investor             TEXT,
+    industry             TEXT,
+    date                 TEXT,
+    quote                TEXT NOT NULL,
+    span_start           INTEGER,
+    span_end             INTEGER,
+    CHECK (span_end >= span_start),
+    UNIQUE (document_id, ordinal)
+  );
+  CREATE INDEX projects_stage ON projects(stage);
+  `,
+];
