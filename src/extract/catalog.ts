@@ -28,12 +28,18 @@ interface TrieNode {
 
 const SKIPPABLE = new Set([0x20, 0x3000, 0xa0]);
 
+function bigram(a: number, b: number): number {
+  return ((a * 40503) ^ b) & 0xfffff;
+}
+
 class Catalog {
   readonly indicators: Indicator[];
   readonly byKey = new Map<string, Indicator>();
   private readonly root: TrieNode = { next: new Map() };
   /** First characters of all names, for a fast reject while scanning. */
   private readonly first = new Uint8Array(65536);
+  /** Hashed first two characters of all names: a second, sharper reject. */
+  private readonly firstTwo = new Uint8Array(1 << 20);
   /** Every name -> its indicator (exact lookups, list completion). */
   readonly byAlias = new Map<string, Indicator>();
 
@@ -59,6 +65,7 @@ class Catalog {
     }
     node.indicator = ind;
     this.first[alias.charCodeAt(0)] = 1;
+    this.firstTwo[bigram(alias.charCodeAt(0), alias.charCodeAt(1))] = 1;
   }
 
   /** The longest catalog name starting exactly at `pos`, with its end. */
@@ -89,8 +96,10 @@ class Catalog {
   scan(text: string, from = 0, to = text.length): IndicatorMention[] {
     const out: IndicatorMention[] = [];
     const first = this.first;
+    const firstTwo = this.firstTwo;
     for (let i = from; i < to; i++) {
-      if (!first[text.charCodeAt(i)]) continue;
+      const c = text.charCodeAt(i);
+      if (!first[c] || !firstTwo[bigram(c, text.charCodeAt(i + 1))]) continue;
       const m = this.matchAt(text, i);
       if (m && m.end <= to) {
         out.push({ indicator: m.indicator, start: i, end: m.end });

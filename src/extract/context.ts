@@ -3,7 +3,7 @@
 // ((预计数，下同)). Built once per document, in small named steps.
 import type { Meta } from '../schema.js';
 import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
-import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext } from './periods.js';
+import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext, type PeriodMatch } from './periods.js';
 import { findSections, splitLines, type Line, type Section } from './structure.js';
 
 export interface DocContext {
@@ -18,6 +18,8 @@ export interface DocContext {
   inTable(pos: number): boolean;
   /** A (预计数，下同) earlier in the same section marks this position's results as estimates. */
   estimatedFrom(pos: number): boolean;
+  /** The periods named in the sentence that starts at `start` (computed once per sentence). */
+  sentencePeriods(start: number): PeriodMatch[];
   /** A period that opens the paragraph holding `pos` (五年来, 2020年是..., 上半年,). */
   paragraphPeriod(pos: number): string | null;
 }
@@ -66,6 +68,7 @@ export function buildContext(text: string): DocContext {
   const tableLines = lines.filter((l) => l.table);
   const carry = carryMarks(text, sections);
   const paraPeriods = new Map<number, string | null>();
+  const sentencePeriods = new Map<number, PeriodMatch[]>();
   const ctx: DocContext = {
     text,
     lines,
@@ -77,6 +80,14 @@ export function buildContext(text: string): DocContext {
     meta,
     inTable: (pos) => tableLines.some((l) => l.start <= pos && pos < l.end),
     estimatedFrom: (pos) => carry.some(([from, to]) => from <= pos && pos < to),
+    sentencePeriods: (start) => {
+      let found = sentencePeriods.get(start);
+      if (!found) {
+        found = findPeriods(text, start, sentenceEndAfter(text, start), periodCtx);
+        sentencePeriods.set(start, found);
+      }
+      return found;
+    },
     paragraphPeriod: (pos) => {
       const line = lineAt(lines, pos);
       if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtx, review));
@@ -123,6 +134,12 @@ function carryMarks(text: string, sections: Section[]): Array<[number, number]> 
     out.push([m.index - 60 < 0 ? 0 : sentenceStartBefore(text, m.index), s ? s.end : text.length]);
   }
   return out;
+}
+
+function sentenceEndAfter(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && !'。！？!?\n'.includes(text[i]!)) i++;
+  return i;
 }
 
 function sentenceStartBefore(text: string, pos: number): number {

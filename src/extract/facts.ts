@@ -312,8 +312,8 @@ function sinceToReview(doc: DocContext, p: PeriodMatch): string {
 export function contextPeriod(doc: DocContext, pos: number): string | null {
   const { text } = doc;
   const s = sentenceStart(text, pos);
-  const inSentence = findPeriods(text, s, pos, doc.periodCtx).filter(
-    (p) => !isComparison(text, p.start) && p.role !== 'from' && p.role !== 'to' && !insideParens(text, s, p.start),
+  const inSentence = doc.sentencePeriods(s).filter(
+    (p) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && p.role !== 'to' && !insideParens(text, s, p.start),
   );
   const last = inSentence[inSentence.length - 1];
   if (last) return sinceToReview(doc, last);

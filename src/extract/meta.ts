@@ -3,7 +3,7 @@
 import type { Meta, Speaker } from '../schema.js';
 import { findDates, parseDate } from './dates.js';
 import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
-import { findPlaces, isRedacted, regionOf, resolvePlace, shortNames, type Place, type RegionLevel } from './regions.js';
+import { findPlaces, isRedacted, lookup, regionOf, resolvePlace, shortNames, type Place, type PlaceMention, type RegionLevel } from './regions.js';
 import type { Line, Section } from './structure.js';
 
 type DocType = Meta['doc_type'];
@@ -129,22 +129,24 @@ const LEVEL_OF_SUFFIX: Record<string, RegionLevel> = { 省: 'province', 市: 'pr
  * null with the level its suffix tells.
  */
 export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint: RegionLevel | null): { region: Meta['region']; place: Place | null } {
-  const head = text.slice(0, 1500);
-  const context = findPlaces(head).flatMap((m) => m.candidates.slice(0, 1));
+  // Places named in the opening text disambiguate the ones in the title (西湖区 near 南昌市); scanned only when needed.
+  let head: PlaceMention[] | null = null;
+  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 800)));
+  const contextFor = (name: string): Place[] => (lookup(name).length > 1 ? headMentions().flatMap((m) => m.candidates.slice(0, 1)) : []);
   const sources = [basics.tag, basics.speakerLine, basics.title];
   for (const src of sources) {
     if (!src) continue;
     const redacted = /^[*＊×]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
     if (redacted && !findPlaces(src).length) return { region: regionOf(null, LEVEL_OF_SUFFIX[redacted[1]!] ?? 'county'), place: null };
     const name = src.replace(/(招商|投资|项目).*$/, '');
-    const direct = resolvePlace(name, context);
+    const direct = resolvePlace(name, contextFor(name));
     if (direct) return { region: regionOf(direct), place: direct };
     const mentions = findPlaces(src);
     // The most specific place named first: 湖南省郴州市桂阳县 -> 桂阳县.
     let chosen: Place | null = null;
     for (const m of mentions) {
       if (chosen && m.start > (mentions[0]?.end ?? 0) + 1) break;
-      const p = resolvePlace(m.text, [...context, ...(chosen ? [chosen] : [])]);
+      const p = resolvePlace(m.text, [...contextFor(m.text), ...(chosen ? [chosen] : [])]);
       if (p) chosen = p;
     }
     if (chosen) return { region: regionOf(chosen), place: chosen };
@@ -153,9 +155,9 @@ export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint:
       return { region: regionOf(null, suf ? LEVEL_OF_SUFFIX[suf[1]!] ?? 'county' : docLevelHint ?? 'county'), place: null };
     }
   }
-  const first = findPlaces(head)[0];
+  const first = headMentions()[0];
   if (first) {
-    const p = resolvePlace(first.text, context);
+    const p = resolvePlace(first.text, contextFor(first.text));
     if (p) return { region: regionOf(p), place: p };
   }
   return { region: null, place: null };
@@ -194,7 +196,8 @@ export function periodsOf(
  * finest to-date span (前10个月 -> 2023M01-10). A future year (预计于2024年) does not count.
  */
 function newsPeriod(text: string, ctx: PeriodContext): string | null {
-  const found = findPeriods(text, 0, text.length, { year: null, planYear: null }).filter((p) => {
+  // The lead tells the period of the events; later paragraphs add background and outlook.
+  const found = findPeriods(text, 0, Math.min(text.length, 2000), { year: null, planYear: null }).filter((p) => {
     const before = text.slice(Math.max(0, p.start - 4), p.start);
     return !/预计|计划|将于|力争|到$|至$/.test(before) && !isSpan(p.period);
   });

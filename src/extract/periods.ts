@@ -4,6 +4,7 @@
 // `2020`, `2020H1`, `2020Q2`, `2020M01-05`, `2016-2020`.
 
 import { readChinese } from './numbers.js';
+import { WordList } from './quantities.js';
 
 /** What a document tells about its own time, used to give bare words (全年, 上半年) their year. */
 export interface PeriodContext {
@@ -22,6 +23,27 @@ export interface PeriodMatch {
   /** The text named a five-year plan or a multi-year span. */
   span: boolean;
 }
+
+/** Characters a period expression can start with: a cheap reject for the scanners. */
+const PERIOD_START = new Set([
+  ...'0123456789',
+  ...'从到至“"‘\'「『',
+  ...'一二三四五六七八九十',
+  ...'过近今年全本去上明来下第前',
+]);
+
+type Relative = 'span5' | 'since' | 'year' | 'prev' | 'next';
+/** Words that name a period relative to the document's year. */
+const RELATIVE_WORDS: Array<[string, Relative]> = [
+  ['五年来', 'span5'], ['过去五年', 'span5'], ['近五年', 'span5'],
+  ['今年以来', 'since'], ['年初以来', 'since'],
+  ['全年', 'year'], ['今年', 'year'], ['一年来', 'year'], ['本年度', 'year'], ['年内', 'year'],
+  ['去年', 'prev'], ['上年', 'prev'],
+  ['明年', 'next'], ['来年', 'next'],
+];
+const RELATIVE = new WordList(RELATIVE_WORDS);
+const PLAN_START = new Set([...'“"‘「『十六七八九']);
+const SUB_YEAR_START = new Set([...'0123456789上下第前一二三四五六七八九十']);
 
 const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -74,15 +96,25 @@ function monthNumber(text: string, pos: number): { n: number; end: number } | nu
  * 1-6月, 1至10月, 前10个月, 一季度, 3月份. Returns the suffix of the period code.
  */
 function readSubYear(text: string, pos: number): { code: string; end: number } | null {
-  const s = text.slice(pos, pos + 12);
-  let m: RegExpExecArray | null;
-  if ((m = /^(?:上半年|1-6月|1—6月|1～6月|1至6月|一至六月)/.exec(s))) return { code: 'H1', end: pos + m[0].length };
-  if ((m = /^下半年/.exec(s))) return { code: 'H2', end: pos + m[0].length };
-  if ((m = /^第?([一二三四1-4])季度/.exec(s))) return { code: `Q${QUARTER[m[1]!]}`, end: pos + m[0].length };
-  if ((m = /^前([一二三四五六七八九十]{1,2}|1[0-2]|[1-9])个月/.exec(s))) {
-    const n = monthNumber(m[1]!, 0)?.n ?? 0;
-    if (n >= 1) return { code: n === 1 ? 'M01' : `M01-${pad2(n)}`, end: pos + m[0].length };
+  const ch = text[pos]!;
+  if (ch === '上' || ch === '下') {
+    if (text.startsWith('半年', pos + 1)) return { code: ch === '上' ? 'H1' : 'H2', end: pos + 3 };
+    return null;
   }
+  let m: RegExpExecArray | null;
+  if (ch === '第' || text[pos + 1] === '季') {
+    if ((m = /^第?([一二三四1-4])季度/.exec(text.slice(pos, pos + 5)))) return { code: `Q${QUARTER[m[1]!]}`, end: pos + m[0].length };
+    return null;
+  }
+  if (ch === '前') {
+    if ((m = /^前([一二三四五六七八九十]{1,2}|1[0-2]|[1-9])个月/.exec(text.slice(pos, pos + 6)))) {
+      const n = monthNumber(m[1]!, 0)?.n ?? 0;
+      if (n >= 1) return { code: n === 1 ? 'M01' : `M01-${pad2(n)}`, end: pos + m[0].length };
+    }
+    return null;
+  }
+  if (text.startsWith('1-6月', pos) || text.startsWith('1—6月', pos) || text.startsWith('1～6月', pos) || text.startsWith('1至6月', pos)) return { code: 'H1', end: pos + 4 };
+  if (text.startsWith('一至六月', pos)) return { code: 'H1', end: pos + 4 };
   // 1-5月, 1至10月, 1—10月, 一至五月
   const a = monthNumber(text, pos);
   if (a) {
@@ -115,7 +147,7 @@ function periodCode(year: number, sub: string): string {
  */
 export function readPeriod(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
   const ch = text[pos];
-  if (ch === undefined) return null;
+  if (ch === undefined || !PERIOD_START.has(ch)) return null;
   // 从2015年, 到2025年, 至2025年: the role word is part of the match.
   if (ch === '到' || ch === '至' || ch === '从') {
     const inner = readPeriod(text, pos + 1, ctx);
@@ -137,41 +169,32 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
     else if (text.startsWith('年度', end - 1)) end += 1;
     return withSince(text, { period: String(y.year), start: pos, end, role: 'at', span: false });
   }
-  const plan = PLAN_RE.exec(text.slice(pos, pos + 6));
-  if (plan && (ch === '“' || ch === '"' || ch === '‘' || ch === '「' || ch === '十' || /[六七八九]/.test(ch))) {
-    const n = readChinese(plan[1]!, 0)?.value ?? 0;
-    if (n >= 6) {
-      let end = pos + plan[0].length;
-      const tail = /^(?:时期|期间|规划期|以来|期)/.exec(text.slice(end, end + 3));
-      if (tail) end += tail[0].length;
-      // A bare 十三五 must be followed by a period word or be quoted, not be 十三五个.
-      if (!tail && !/[“"‘「]/.test(ch) && !/^[”"’」]/.test(text.slice(end - 1, end))) return null;
-      return { period: fiveYearPlan(n), start: pos, end, role: 'at', span: true };
+  if (PLAN_START.has(ch)) {
+    const plan = PLAN_RE.exec(text.slice(pos, pos + 6));
+    if (plan) {
+      const n = readChinese(plan[1]!, 0)?.value ?? 0;
+      if (n >= 6) {
+        let end = pos + plan[0].length;
+        const tail = /^(?:时期|期间|规划期|以来|期)/.exec(text.slice(end, end + 3));
+        if (tail) end += tail[0].length;
+        // A bare 十三五 must be followed by a period word or be quoted, not be 十三五个.
+        if (!tail && !/[“"‘「]/.test(ch) && !/^[”"’」]/.test(text.slice(end - 1, end))) return null;
+        return { period: fiveYearPlan(n), start: pos, end, role: 'at', span: true };
+      }
     }
   }
-  const s = text.slice(pos, pos + 6);
-  let m: RegExpExecArray | null;
-  if ((m = /^(?:五年来|过去五年|近五年)/.exec(s))) {
-    if (ctx.year === null) return null;
-    return { period: `${ctx.year - 4}-${ctx.year}`, start: pos, end: pos + m[0].length, role: 'at', span: true };
+  const rel = RELATIVE.at(text, pos);
+  if (rel) {
+    const end = rel.end;
+    const kind = rel.value;
+    if (kind === 'prev' && text.startsWith('同期', end)) return null;
+    const year = kind === 'next' ? ctx.planYear ?? (ctx.year === null ? null : ctx.year + 1) : ctx.year;
+    if (year === null) return null;
+    if (kind === 'span5') return { period: `${year - 4}-${year}`, start: pos, end, role: 'at', span: true };
+    if (kind === 'prev') return { period: String(year - 1), start: pos, end, role: 'at', span: false };
+    return { period: String(year), start: pos, end, role: kind === 'since' ? 'since' : 'at', span: false };
   }
-  if ((m = /^(?:今年以来|年初以来)/.exec(s))) {
-    if (ctx.year === null) return null;
-    return { period: String(ctx.year), start: pos, end: pos + m[0].length, role: 'since', span: false };
-  }
-  if ((m = /^(?:全年|今年|一年来|本年度|年内)/.exec(s))) {
-    if (ctx.year === null) return null;
-    return { period: String(ctx.year), start: pos, end: pos + m[0].length, role: 'at', span: false };
-  }
-  if ((m = /^(?:去年|上年)(?!同期)/.exec(s))) {
-    if (ctx.year === null) return null;
-    return { period: String(ctx.year - 1), start: pos, end: pos + m[0].length, role: 'at', span: false };
-  }
-  if ((m = /^(?:明年|来年)/.exec(s))) {
-    const y2 = ctx.planYear ?? (ctx.year === null ? null : ctx.year + 1);
-    if (y2 === null) return null;
-    return { period: String(y2), start: pos, end: pos + m[0].length, role: 'at', span: false };
-  }
+  if (!SUB_YEAR_START.has(ch)) return null;
   const sub = readSubYear(text, pos);
   if (sub && ctx.year !== null) {
     // A bare month (6月) is too often a date or a deadline; only spans and halves/quarters count.

@@ -39,25 +39,24 @@ const REVIEW_WORDS = /回顾|工作开展情况|执行情况|完成情况|工作
 const PLAN_WORDS = /计划|目标|任务|安排|打算|思路|展望|重点|意见|部署|要求/;
 
 export function splitLines(text: string): Line[] {
+  // Bar positions found once with the native search; a line with two of them is a table row.
+  const bars: number[] = [];
+  for (let b = text.indexOf('|'); b >= 0; b = text.indexOf('|', b + 1)) bars.push(b);
   const lines: Line[] = [];
+  let k = 0;
   let start = 0;
   for (;;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let e = end;
     if (e > start && text[e - 1] === '\r') e--;
-    const table = isTableRow(text, start, e);
+    while (k < bars.length && bars[k]! < start) k++;
+    const table = k + 1 < bars.length && bars[k + 1]! < e;
     lines.push({ start, end: e, table });
     if (end >= text.length) break;
     start = end + 1;
   }
   return lines;
-}
-
-function isTableRow(text: string, start: number, end: number): boolean {
-  let bars = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 124) bars++;
-  return bars >= 2;
 }
 
 /** A heading is a short numbered line that does not run on as prose. */
