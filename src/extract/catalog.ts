@@ -11,8 +11,6 @@ export interface Indicator {
   percent: 'level' | 'growth';
   /** A level over a multi-year span is the span's total. */
   cumulative?: boolean;
-  /** Unit that completes an amount written without 元 (1000亿 -> 亿元). */
-  money?: string;
   /** Unit dimensions a level may have (CNY, USD, person, %, ...). */
   dims: string[];
 }

@@ -4,13 +4,15 @@
 import type { Meta } from '../schema.js';
 import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
 import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext, type PeriodMatch } from './periods.js';
-import { findSections, splitLines, type Line, type Section } from './structure.js';
+import { findSections, sectionAt, splitLines, type Line, type Section } from './structure.js';
 
 export interface DocContext {
   text: string;
   lines: Line[];
   sections: Section[];
   periodCtx: PeriodContext;
+  /** The period context at a position: in a plan section, 今年/全年 is the plan year. */
+  periodCtxAt(pos: number): PeriodContext;
   reviewPeriod: string | null;
   planPeriod: string | null;
   regionNames: string[];
@@ -69,11 +71,14 @@ export function buildContext(text: string): DocContext {
   const carry = carryMarks(text, sections);
   const paraPeriods = new Map<number, string | null>();
   const sentencePeriods = new Map<number, PeriodMatch[]>();
+  const planCtx: PeriodContext = { year: periodCtx.planYear ?? periodCtx.year, planYear: periodCtx.planYear };
+  const periodCtxAt = (pos: number): PeriodContext => (sectionAt(sections, pos).kind === 'plan' ? planCtx : periodCtx);
   const ctx: DocContext = {
     text,
     lines,
     sections,
     periodCtx,
+    periodCtxAt,
     reviewPeriod: review,
     planPeriod: plan,
     regionNames: regionNames(place),
@@ -83,14 +88,14 @@ export function buildContext(text: string): DocContext {
     sentencePeriods: (start) => {
       let found = sentencePeriods.get(start);
       if (!found) {
-        found = findPeriods(text, start, sentenceEndAfter(text, start), periodCtx);
+        found = findPeriods(text, start, sentenceEndAfter(text, start), periodCtxAt(start));
         sentencePeriods.set(start, found);
       }
       return found;
     },
     paragraphPeriod: (pos) => {
       const line = lineAt(lines, pos);
-      if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtx, review));
+      if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtxAt(line.start), review));
       return paraPeriods.get(line.start) ?? null;
     },
   };

@@ -170,7 +170,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     }
     if (!wholeScope(text, start, doc) || aboutPart(text, start, doc)) continue;
     const limit = sentenceEnd(text, end);
-    const readings = parseChain(text, end, limit, doc.periodCtx);
+    const readings = parseChain(text, end, limit, doc.periodCtxAt(start));
     if (!readings.length) continue;
     const drafts = pair(subjects, readings);
     for (const d of drafts) {
@@ -313,7 +313,7 @@ export function contextPeriod(doc: DocContext, pos: number): string | null {
   const { text } = doc;
   const s = sentenceStart(text, pos);
   const inSentence = doc.sentencePeriods(s).filter(
-    (p) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && p.role !== 'to' && !insideParens(text, s, p.start),
+    (p) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && !boundTo(text, p) && !insideParens(text, s, p.start),
   );
   const last = inSentence[inSentence.length - 1];
   if (last) return sinceToReview(doc, last);
@@ -333,6 +333,11 @@ function spanAround(doc: DocContext, pos: number): string | null {
   const para = doc.paragraphPeriod(pos);
   if (para && isSpan(para)) return para;
   return section.span;
+}
+
+/** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */
+function boundTo(text: string, p: PeriodMatch): boolean {
+  return p.role === 'to' && /[长高加升增]/.test(text[p.start - 1] ?? '');
 }
 
 /** Whether `pos` is inside a bracket opened after `from`: (二季度同比增长6%) frames only its own values. */

@@ -57,7 +57,8 @@ export function readArabic(text: string, pos: number): { value: number; end: num
   let s = '';
   while (digitAt(text, i) >= 0) s += String(digitAt(text, i++));
   // 1,234,567: a comma followed by exactly three digits and then a non-digit.
-  while (text[i] === ',' && s.length <= 3 && digitAt(text, i + 1) >= 0 && digitAt(text, i + 2) >= 0 && digitAt(text, i + 3) >= 0 && digitAt(text, i + 4) < 0) {
+  const leadingGroup = s.length <= 3;
+  while (leadingGroup && text[i] === ',' && digitAt(text, i + 1) >= 0 && digitAt(text, i + 2) >= 0 && digitAt(text, i + 3) >= 0 && digitAt(text, i + 4) < 0) {
     s += String(digitAt(text, i + 1)) + String(digitAt(text, i + 2)) + String(digitAt(text, i + 3));
     i += 4;
   }
@@ -105,35 +106,37 @@ function readChineseSmall(text: string, pos: number): { value: number; end: numb
 
 /** Chinese numeral with big scales inside it (三千五百万, 十四亿五千万), all as one value. */
 export function readChinese(text: string, pos: number): { value: number; end: number } | null {
-  let i = pos;
-  let total = 0;
-  let section = readChineseSmall(text, i);
+  let section = readChineseSmall(text, pos);
   if (!section) return null;
-  let lastEnd = section.end;
-  i = section.end;
+  let total = 0;
+  let lastMult = Infinity;
+  let i = section.end;
   for (;;) {
     const ch = text[i];
-    if (ch !== undefined && ch in BIG_UNIT) {
-      let mult = BIG_UNIT[ch]!;
-      let j = i + 1;
-      if ((ch === '万' || ch === '萬') && (text[j] === '亿' || text[j] === '億')) {
-        mult = 1e12;
-        j++;
-      }
-      const next = readChineseSmall(text, j);
-      if (next) {
-        total = (total + section!.value) * mult;
-        section = next;
-        i = next.end;
-        lastEnd = next.end;
-        continue;
-      }
-      // A trailing scale belongs to the caller (十四亿 -> 14 with scale 亿).
-      break;
+    if (ch === undefined || !(ch in BIG_UNIT)) break;
+    let mult = BIG_UNIT[ch]!;
+    let j = i + 1;
+    if ((ch === '万' || ch === '萬') && (text[j] === '亿' || text[j] === '億')) {
+      mult = 1e12;
+      j++;
+    }
+    const next = readChineseSmall(text, j);
+    if (next) {
+      total += section.value * mult;
+      lastMult = mult;
+      section = next;
+      i = next.end;
+      continue;
+    }
+    // 十四亿五千万: a smaller scale closing the number belongs to it; a lone
+    // trailing scale (十四亿) is left to the caller as the number's scale word.
+    if (mult < lastMult && total > 0) {
+      total += section.value * mult;
+      return { value: total, end: j };
     }
     break;
   }
-  return { value: total + section!.value, end: lastEnd };
+  return { value: total + section.value, end: i };
 }
 
 /**

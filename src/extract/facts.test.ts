@@ -1,0 +1,104 @@
+// Facts in prose, one example per row: a review paragraph of a 2020 work
+// report (results, 2020) or a plan paragraph (targets, 2021), and the facts
+// the referee would expect. Quotes must point at the exact characters.
+import { describe, expect, it } from 'vitest';
+import { extract } from './pipeline.js';
+import { factsOf, workReport } from './examples.js';
+
+const REVIEW: Array<[string, string[]]> = [
+  ['全区实现地区生产总值670.68亿元，同比增长10%。', ['gdp 2020 actual level 670.68 亿元 exact', 'gdp 2020 actual growth 10 % exact']],
+  [
+    '城镇、农村居民人均可支配收入达到26756元、10046元，分别增长8.2%、9.4%。',
+    ['urban_income_pc 2020 actual level 26756 元 exact', 'rural_income_pc 2020 actual level 10046 元 exact', 'urban_income_pc 2020 actual growth 8.2 % exact', 'rural_income_pc 2020 actual growth 9.4 % exact'],
+  ],
+  ['城乡居民人均可支配收入增长8.5%。', ['urban_income_pc 2020 actual growth 8.5 % exact', 'rural_income_pc 2020 actual growth 8.5 % exact']],
+  ['社会消费品零售总额、固定资产投资同比分别增长8.6%8.42%。', ['retail_sales 2020 actual growth 8.6 % exact', 'fixed_asset_investment 2020 actual growth 8.42 % exact']],
+  ['单位GDP能耗下降4%以上。', ['energy_intensity 2020 actual growth -4 % min']],
+  ['居民消费价格涨幅3%。', ['cpi 2020 actual growth 3 % exact']],
+  ['社会消费品零售总额与去年持平。', ['retail_sales 2020 actual growth 0 % approx']],
+  ['一般公共预算收入同比下降7.6%。', ['general_budget_revenue 2020 actual growth -7.6 % exact']],
+  ['地方一般公共预算收入(不含省级下放)15.34亿元。', ['local_general_budget_revenue 2020 actual level 15.34 亿元 exact']],
+  ['固定资产投资(不含农户)同比增长11.5%；500万元以上固定资产投资增长9%。', ['fixed_asset_investment 2020 actual growth 11.5 % exact', 'fixed_asset_investment 2020 actual growth 9 % exact']],
+  ['固定资产投资290多亿元，税收收入近20亿元。', ['fixed_asset_investment 2020 actual level 290 亿元 min', 'tax_revenue 2020 actual level 20 亿元 approx']],
+  ['实际利用外资1.2亿美元，引进省外境内资金超过300亿元。', ['fdi_utilized 2020 actual level 1.2 亿美元 exact', 'domestic_capital_utilized 2020 actual level 300 亿元 min']],
+  ['规模以上工业增加值增长6%－6.5%。', ['industrial_value_added 2020 actual growth 6-6.5 % range']],
+  ['全区GDP预计增长6.5%，固定资产投资增长9%。', ['gdp 2020 actual growth 6.5 % exact', 'fixed_asset_investment 2020 actual growth 9 % exact']],
+  ['上半年地区生产总值同比增长1.6%(二季度同比增长6%，较一季度回升9.1个百分点)。', ['gdp 2020H1 actual growth 1.6 % exact', 'gdp 2020Q2 actual growth 6 % exact']],
+  ['1-9月，规模工业增加值增长5.2%。', ['industrial_value_added 2020M01-09 actual growth 5.2 % exact']],
+  [
+    '五年来，地区生产总值从2015年的528亿元增长到2020年的735亿元，年均增长8.1%；新增城镇就业4.6万人，居民人均可支配收入达到41040元。',
+    ['gdp 2015 actual level 528 亿元 exact', 'gdp 2020 actual level 735 亿元 exact', 'gdp 2016-2020 actual avg_growth 8.1 % exact', 'new_urban_jobs 2016-2020 actual level 4.6 万人 exact', 'income_pc 2020 actual level 41040 元 exact'],
+  ],
+  ['“十三五”时期，社会消费品零售总额从382亿元增长到500亿元。', ['retail_sales 2015 actual level 382 亿元 exact', 'retail_sales 2020 actual level 500 亿元 exact']],
+];
+
+// Sentences that hold a catalog name but no fact about the whole jurisdiction.
+const NO_FACT: string[] = [
+  '湖南省工业固定资产投资同比增长14.4%。',
+  '市场采购贸易出口额实现6005.58万美元。',
+  '完成省下达节能减排任务。',
+  '新**镇就业2.25万人。',
+  '上半年自贸区**片区新设立企业5989户；实际使用外资2596万元。',
+  '信访总量较2015年下降65%，地区生产总值增速未达到预期目标。',
+  '城镇登记失业率下降0.2个百分点。',
+  '目前全区市场主体总数111202户，同比增长4.4%。',
+];
+
+const PLAN: Array<[string, string[]]> = [
+  ['地区生产总值增长7%以上。', ['gdp 2021 target growth 7 % min']],
+  ['居民消费价格涨幅控制在3%左右，城镇登记失业率控制在4.6%以内。', ['cpi 2021 target growth 3 % approx', 'registered_unemployment_rate 2021 target level 4.6 % max']],
+  ['实际利用外资、到位内资均增长15%以上。', ['fdi_utilized 2021 target growth 15 % min', 'domestic_capital_utilized 2021 target growth 15 % min']],
+  ['地区生产总值、固定资产投资分别增长7%和8%左右。', ['gdp 2021 target growth 7 % approx', 'fixed_asset_investment 2021 target growth 8 % approx']],
+  ['一般公共预算收入实现正增长。', ['general_budget_revenue 2021 target growth 正增长 % qualitative']],
+  ['城乡居民收入增长与经济增长同步。', ['urban_income_pc 2021 target growth 与经济增长同步 % qualitative', 'rural_income_pc 2021 target growth 与经济增长同步 % qualitative']],
+  ['确保全年实现城镇新增就业1.49万人。', ['new_urban_jobs 2021 target level 1.49 万人 exact']],
+  ['“十四五”期间年均新增城镇就业1万人。', ['new_urban_jobs 2021-2025 target level 1 万人 exact']],
+  ['到2025年地区生产总值迈上1000亿台阶。', ['gdp 2025 target level 1000 亿元 min']],
+  ['单位生产总值能耗下降3%。', ['energy_intensity 2021 target growth -3 % exact']],
+];
+
+describe('facts in a review', () => {
+  it.each(REVIEW)('%s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence))).toEqual(expected);
+  });
+});
+
+describe('no fact', () => {
+  it.each(NO_FACT)('%s', (sentence) => {
+    expect(factsOf(workReport(sentence))).toEqual([]);
+  });
+});
+
+describe('targets in a plan', () => {
+  it.each(PLAN)('%s', (sentence, expected) => {
+    expect(factsOf(workReport('', sentence))).toEqual(expected);
+  });
+});
+
+describe('estimates', () => {
+  it('预计 marks the value it stands before', () => {
+    const facts = extract(workReport('全区GDP预计增长6.5%，固定资产投资增长9%。'), { doc: 'x' }).facts;
+    expect(facts.map((f) => f.estimated)).toEqual([true, false]);
+  });
+  it('(预计数) marks the end level and what follows, not the start', () => {
+    const facts = extract(workReport('五年来，固定资产投资从160亿元增长到270亿元(预计数)，年均增长12.1%。'), { doc: 'x' }).facts;
+    expect(facts.map((f) => [f.period, f.estimated])).toEqual([
+      ['2015', false],
+      ['2020', true],
+      ['2016-2020', true],
+    ]);
+  });
+  it('(预计数，下同) carries over to the figures after it', () => {
+    const text = workReport('全区地区生产总值达到300亿元（预计数，下同），增长5%。\n一般公共预算收入20亿元。');
+    expect(extract(text, { doc: 'x' }).facts.map((f) => f.estimated)).toEqual([true, true, true]);
+  });
+});
+
+describe('quotes', () => {
+  it('every quote is the exact text at its span', () => {
+    const text = workReport(REVIEW.map(([s]) => s).join('\n'), PLAN.map(([s]) => s).join('\n'));
+    const { facts } = extract(text, { doc: 'x' });
+    expect(facts.length).toBeGreaterThan(30);
+    for (const f of facts) expect(text.slice(f.span[0], f.span[1])).toBe(f.quote);
+  });
+});
