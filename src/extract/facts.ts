@@ -174,7 +174,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     if (!readings.length) continue;
     const drafts = pair(subjects, readings);
     for (const d of drafts) {
-      const f = toFact(doc, d, start, text.slice(start - 2, start));
+      const f = toFact(doc, d, start, text.slice(clauseStart(text, start), start).slice(-6));
       if (f) facts.push(f);
     }
   }
@@ -231,6 +231,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
     qualifier = q.qualifier ?? 'exact';
   }
   const yearlyAverage = r.yearlyAverage || before.endsWith('年均');
+  // 五年累计完成固定资产投资1200亿元: a total over the span.
+  if (/累计/.test(before) && !r.cumulative) r.cumulative = true;
   const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage);
   if (!period) return null;
   const section = sectionAt(doc.sections, subjectStart);

@@ -132,7 +132,9 @@ export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint:
   // Places named in the opening text disambiguate the ones in the title (西湖区 near 南昌市); scanned only when needed.
   let head: PlaceMention[] | null = null;
   const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 800)));
-  const contextFor = (name: string): Place[] => (lookup(name).length > 1 ? headMentions().flatMap((m) => m.candidates.slice(0, 1)) : []);
+  // An ambiguous name is not its own context: only the other places count.
+  const contextFor = (name: string): Place[] =>
+    lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
   const sources = [basics.tag, basics.speakerLine, basics.title];
   for (const src of sources) {
     if (!src) continue;

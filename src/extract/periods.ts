@@ -107,6 +107,7 @@ function readSubYear(text: string, pos: number): { code: string; end: number } |
     return null;
   }
   if (ch === '前') {
+    if ((m = /^前([一二三123])季度/.exec(text.slice(pos, pos + 5)))) return { code: `M01-${pad2(3 * QUARTER[m[1]!]!)}`, end: pos + m[0].length };
     if ((m = /^前([一二三四五六七八九十]{1,2}|1[0-2]|[1-9])个月/.exec(text.slice(pos, pos + 6)))) {
       const n = monthNumber(m[1]!, 0)?.n ?? 0;
       if (n >= 1) return { code: n === 1 ? 'M01' : `M01-${pad2(n)}`, end: pos + m[0].length };
@@ -154,13 +155,13 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
     if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' ? 'from' : 'to' };
     return null;
   }
+  // 2016-2020年, 2016年至2020年
+  const span = /^((?:19|20)\d{2})年?\s*(?:-|—|－|至|到|～|~)\s*((?:19|20)\d{2})年/.exec(text.slice(pos, pos + 14));
+  if (span && Number(span[2]) > Number(span[1]) && !(pos > 0 && /[0-9.]/.test(text[pos - 1]!))) {
+    return { period: `${span[1]}-${span[2]}`, start: pos, end: pos + span[0].length, role: 'at', span: true };
+  }
   const y = readYear(text, pos);
   if (y) {
-    // 2016-2020年, 2016年至2020年, 2016—2020年
-    const range = /^(?:年)?(?:-|—|－|至|到|～)((?:19|20)\d{2})年/.exec(text.slice(y.end - 1, y.end + 8));
-    if (range) {
-      return { period: `${y.year}-${range[1]}`, start: pos, end: y.end - 1 + range[0].length, role: 'at', span: true };
-    }
     const sub = readSubYear(text, y.end);
     if (sub) return withSince(text, { period: periodCode(y.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
     // 2021年全年

@@ -8,6 +8,7 @@ import { readChinese, readNumber } from './numbers.js';
 import { findPeriods } from './periods.js';
 import { completeUnit, readQuantity, WordList } from './quantities.js';
 import { sentenceEnd, sentenceStart } from './facts.js';
+import { findPlaces } from './regions.js';
 
 type Stage = Project['stage'];
 
@@ -16,12 +17,14 @@ interface ProjectsFile {
   future_markers: string[];
   generic: string[];
   boundaries: string[];
+  leading_particles: string[];
 }
 
 const WORDS = loadData<ProjectsFile>('projects.json');
 const STAGES = new WordList(Object.entries(WORDS.stages));
 const GENERIC = new WordList(WORDS.generic.map((w) => [w, true] as [string, boolean]));
 const BOUNDARY = new WordList(WORDS.boundaries.map((w) => [w, true] as [string, boolean]));
+const LEADING = new Set(WORDS.leading_particles);
 const FUTURE_RE = new RegExp(`(${WORDS.future_markers.join('|')})$`);
 
 const MONEY_DIMS = ['CNY', 'USD'];
@@ -70,11 +73,24 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
   return { name, start };
 }
 
-/** Characters of a name after its leading generic words: 重点产业项目 has none, 山河工业城项目 has five. */
+/**
+ * Characters of a name after its leading particles, place names and generic
+ * words: 这为湖南省招商引资项目 and 重点产业项目 have none, 山河工业城项目 has five.
+ */
 function contentLength(name: string): number {
   const core = name.replace(/项目$/, '');
   let i = 0;
-  for (let g = GENERIC.at(core, i); g; g = GENERIC.at(core, i)) i = g.end;
+  while (LEADING.has(core[i] ?? '')) i++;
+  for (;;) {
+    const place = findPlaces(core, i, core.length)[0];
+    if (place && place.start === i) {
+      i = place.end;
+      continue;
+    }
+    const g = GENERIC.at(core, i);
+    if (!g) break;
+    i = g.end;
+  }
   return core.length - i;
 }
 

@@ -23,6 +23,8 @@ interface Column {
   label: string;
   role: Role;
   period: string | null;
+  /** 预计完成: the column holds estimates. */
+  estimated: boolean;
 }
 
 const EMPTY_CELL = /^(?:|—+|-+|－+|\/|／|…+|--)$/;
@@ -83,10 +85,22 @@ function columnsOf(headers: Cell[][], ctx: PeriodContext): Column[] {
     const role = roleOf(c.text, i);
     const period = periodOf(c.text, ctx);
     if (!subUsed && (role === 'other' || role === 'actual') && i > 0) {
-      for (const s of sub) columns.push({ label: `${c.text} ${s.text}`, role: roleOf(s.text, 1), period: periodOf(s.text, ctx) ?? period });
+      for (const s of sub) {
+        const label = `${c.text} ${s.text}`;
+        columns.push({ label, role: roleOf(s.text, 1), period: periodOf(s.text, ctx) ?? period, estimated: /预计/.test(label) });
+      }
       subUsed = true;
-    } else columns.push({ label: c.text, role: role === 'other' && period ? 'actual' : role, period });
+    } else columns.push({ label: c.text, role: role === 'other' && period ? 'actual' : role, period, estimated: /预计/.test(c.text) });
   });
+  // 增长(%) right after 2020年预计完成: the growth of that result, same period, same estimate.
+  for (let i = 1; i < columns.length; i++) {
+    const c = columns[i]!;
+    const prev = columns[i - 1]!;
+    if (c.role === 'growth' && !c.period && prev.role === 'actual') {
+      c.period = prev.period;
+      c.estimated ||= prev.estimated;
+    }
+  }
   return columns;
 }
 
@@ -166,6 +180,7 @@ function rowFacts(doc: DocContext, ind: Indicator, row: Cell[], columns: Column[
     if (!period) continue;
     const fact = cellFact(doc, ind, cell, col, unit, period, kind);
     if (fact) {
+      fact.estimated = kind === 'actual' && (col.estimated || doc.estimatedFrom(rowStart));
       fact.quote = doc.text.slice(rowStart, cell.end);
       fact.span = [rowStart, cell.end];
       facts.push(fact);
@@ -189,8 +204,11 @@ function cellFact(doc: DocContext, ind: Indicator, cell: Cell, col: Column, unit
     const value = q.value * r.sign;
     return { ...base, measure: r.measure, value: value === 0 ? 0 : value, unit: '%', qualifier: q.qualifier ?? 'exact' };
   }
-  const q = readQuantity(doc.text, cell.start);
+  // -2.3 in a growth column: a signed number.
+  const sign = /^[-－−]/.test(cell.text) ? -1 : 1;
+  const q = readQuantity(doc.text, sign < 0 ? cell.start + 1 : cell.start);
   if (!q || q.end > cell.end || q.percentPoint) return null;
+  if (sign < 0) q.value = -q.value;
   const growthColumn = col.role === 'growth';
   const written = q.unit || unit;
   const percent = written === '%' || growthColumn;

@@ -1,0 +1,87 @@
+// Pipe-separated tables read with their header rows.
+import { describe, expect, it } from 'vitest';
+import { extract } from './pipeline.js';
+import { showFact } from './examples.js';
+import { cellsOf } from './tables.js';
+import { splitLines } from './structure.js';
+
+function tableFacts(text: string): string[] {
+  return extract(text, { doc: 't' }).facts.filter((f) => f.quote.includes('|')).map((f) => `${showFact(f)}${f.estimated ? ' (预计)' : ''}`);
+}
+
+// A mid-year plan report: two header rows, a merged target cell, qualitative targets.
+const MIDYEAR = [
+  '**区2021年上半年国民经济和社会发展计划执行情况报告',
+  '一、2021年上半年国民经济和社会发展计划执行情况',
+  '指 标 名 称 | 单位 | 2021年 预期目标 | 2021年上半年 | 备注 | |',
+  '完成数 | 增长% | ||||',
+  '地区生产总值 | 亿元 | 增长8% | 747.70 | 7.1 | 含空港区 |',
+  '固定资产投资(不含农户) | 亿元 | 正增长 | —— | 11.5 | |',
+  '城镇常住居民人均可支配收入 | 元 | 与经济增长 基本同步 | 27478 | 11.0 | |',
+  '农村常住居民人均可支配收入 | 元 | 15341 | 14.3 | ||',
+  '城镇登记失业率 | % | 5以内 | 3.22 | ||',
+  '单位生产总值能耗 | % | 完成市下达任务 | 3.8 |',
+  '二、2021年下半年工作计划',
+].join('\n');
+
+// A plan report: target, estimated result and next year's target side by side.
+const PLAN = [
+  '关于2020年国民经济和社会发展计划执行情况与2021年计划草案的报告',
+  '一、2020年国民经济和社会发展计划执行情况',
+  '指标 | 单位 | 2020年计划 | 2020年预计完成 | 增长(%) | 2021年预期目标',
+  '一般公共预算收入 | 亿元 | 增长5% | 320.6 | -2.3 | 增长4%',
+  '规模工业增加值 | % | 8 | 3.8 | | 8',
+  '二、2021年计划草案',
+].join('\n');
+
+describe('tables', () => {
+  it('reads a two-row header and a row whose target cell is merged with the row above', () => {
+    expect(tableFacts(MIDYEAR)).toEqual([
+      'gdp 2021 target growth 8 % exact',
+      'gdp 2021H1 actual level 747.7 亿元 exact',
+      'gdp 2021H1 actual growth 7.1 % exact',
+      'fixed_asset_investment 2021 target growth 正增长 % qualitative',
+      'fixed_asset_investment 2021H1 actual growth 11.5 % exact',
+      'urban_income_pc 2021 target growth 与经济增长基本同步 % qualitative',
+      'urban_income_pc 2021H1 actual level 27478 元 exact',
+      'urban_income_pc 2021H1 actual growth 11 % exact',
+      'rural_income_pc 2021H1 actual level 15341 元 exact',
+      'rural_income_pc 2021H1 actual growth 14.3 % exact',
+      'registered_unemployment_rate 2021 target level 5 % max',
+      'registered_unemployment_rate 2021H1 actual level 3.22 % exact',
+      'energy_intensity 2021 target growth 完成市下达任务 % qualitative',
+      'energy_intensity 2021H1 actual growth 3.8 % exact',
+    ]);
+  });
+
+  it('reads target, estimated result, signed growth and next year’s target columns', () => {
+    expect(tableFacts(PLAN)).toEqual([
+      'general_budget_revenue 2020 target growth 5 % exact',
+      'general_budget_revenue 2020 actual level 320.6 亿元 exact (预计)',
+      'general_budget_revenue 2020 actual growth -2.3 % exact (预计)',
+      'general_budget_revenue 2021 target growth 4 % exact',
+      'industrial_value_added 2020 target growth 8 % exact',
+      'industrial_value_added 2020 actual growth 3.8 % exact (预计)',
+      'industrial_value_added 2021 target growth 8 % exact',
+    ]);
+  });
+
+  it('quotes a row from its name to the cell of the value', () => {
+    const { facts } = extract(MIDYEAR, { doc: 't' });
+    const gdp = facts.find((f) => f.indicator === 'gdp' && f.measure === 'growth' && f.kind === 'actual')!;
+    expect(gdp.quote).toBe('地区生产总值 | 亿元 | 增长8% | 747.70 | 7.1');
+    expect(MIDYEAR.slice(gdp.span[0], gdp.span[1])).toBe(gdp.quote);
+  });
+
+  it('gives no facts for a table without catalog indicators', () => {
+    const text = '一、2021年上半年执行情况\n项目类别 | 年度计划 投资(亿元) | 1-6月累计完成投资(亿元)\n合计99项 | 57.76 | 13.01\n';
+    expect(tableFacts(text)).toEqual([]);
+  });
+
+  it('splits cells with their offsets and drops trailing empty cells', () => {
+    const text = '地区生产总值 | 亿元 | 增长8% | ||';
+    const cells = cellsOf(text, splitLines(text)[0]!);
+    expect(cells.map((c) => c.text)).toEqual(['地区生产总值', '亿元', '增长8%']);
+    for (const c of cells) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
