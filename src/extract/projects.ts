@@ -204,8 +204,11 @@ export function extractProjects(doc: DocContext): Project[] {
     const key = m.count !== null ? `#${m.count}` : m.name!;
     const existing = byKey.get(key) ?? (m.name ? [...byKey.values()].find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name))) : undefined);
     if (existing) {
+      // A later mention (该项目由...投资建设) completes what the first one left out.
       existing.investment ??= inv?.amount ?? null;
       existing.location ??= locationNear(text, m, sFrom, sTo);
+      existing.investor ??= investorNear(text, sFrom, Math.min(text.length, sTo + 80));
+      existing.industry ??= industryNear(text, sFrom, sTo);
       continue;
     }
     const start = Math.min(m.start, inv?.start ?? m.start);
