@@ -184,7 +184,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
     if (growth) {
       let j = growth.end;
       if (text[j] === '了') j++;
-      j = skipFillers(text, j);
+      j = skipSpaces(text, skipFillers(text, j));
       const q2 = QUALITATIVE.at(text, j);
       if (q2) {
         out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, q2.end, { qualifier: 'qualitative', text: q2.word }));
@@ -218,7 +218,12 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       i = q3.end;
       continue;
     }
-    const qs = readQuantityList(text, j);
+    const qs = readQuantityList(text, skipSpaces(text, j));
+    if (verb && !qs.length && (GROWTH_VERBS.at(text, j) || FLAT.at(text, j))) {
+      // 实现增长8%, 完成与去年持平: the verb only leads to the value.
+      i = j;
+      continue;
+    }
     if (!qs.length || qs.some((q) => q.percentPoint)) break;
     out.push(reading(state, 'level', j, qs[qs.length - 1]!.end, { quantities: qs }));
     i = qs[qs.length - 1]!.end;

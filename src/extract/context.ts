@@ -38,7 +38,11 @@ function documentYear(text: string, lines: Line[], basics: MetaBasics): PeriodCo
   }
   if (year === null && basics.title) {
     const p = findPeriods(basics.title, 0, basics.title.length, bare).find((x) => !isSpan(x.period));
-    if (p) year = yearOf(p.period);
+    // A work report titled 2021年 is delivered in 2021 and reviews 2020.
+    if (p && basics.docType === 'work_report' && /^\d{4}$/.test(p.period)) {
+      planYear ??= yearOf(p.period);
+      year = planYear! - 1;
+    } else if (p) year = yearOf(p.period);
   }
   if (year === null && basics.date && basics.docType !== 'investment_news') {
     const y = Number(basics.date.slice(0, 4));

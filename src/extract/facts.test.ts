@@ -102,3 +102,14 @@ describe('quotes', () => {
     for (const f of facts) expect(text.slice(f.span[0], f.span[1])).toBe(f.quote);
   });
 });
+
+describe('comparisons and verbs that only lead to a value', () => {
+  it.each([
+    ['地区生产总值同比增长8.1%，高于全省平均水平1.2个百分点。', ['gdp 2020 actual growth 8.1 % exact']],
+    ['一般公共预算收入实现增长5.2%。', ['general_budget_revenue 2020 actual growth 5.2 % exact']],
+    ['过去一年，规模以上工业增加值增长 6.8%。', ['industrial_value_added 2020 actual growth 6.8 % exact']],
+    ['居民消费价格比上年上涨2.3%。', ['cpi 2020 actual growth 2.3 % exact']],
+  ])('%s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence))).toEqual(expected);
+  });
+});

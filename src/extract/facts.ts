@@ -242,6 +242,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   const reviewYear = doc.periodCtx.year;
   if (kind === 'actual' && reviewYear !== null && lastYearOf(period) > reviewYear) kind = 'target';
   if (kind === 'target' && reviewYear !== null && section.kind === 'plan' && lastYearOf(period) < (doc.periodCtx.planYear ?? reviewYear)) kind = 'actual';
+  // 高于全省平均水平 in a review is a comparison, not a target reached.
+  if (r.qualifier === 'qualitative' && (kind !== 'target' || /^[\d.]/.test(text.slice(r.end, r.end + 1)))) return null;
   const estimated = kind === 'actual' && (r.estimated || /预计/.test(sentence) || doc.estimatedFrom(subjectStart));
   const quoteEnd = quoteEndOf(text, r, q);
   const fact: Fact = {

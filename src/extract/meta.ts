@@ -91,7 +91,7 @@ function datesOf(text: string, lines: Line[]): { date: string | null; published:
   let published: string | null = null;
   for (const l of lines.slice(0, 15)) {
     const s = lineText(text, l);
-    if (!meeting && /^(——|--|[(（])/.test(s) && /会|在/.test(s)) meeting = parseDate(s);
+    if (!meeting && (/^(——|--|[(（])/.test(s) || /在.{2,40}(会议|大会|会)上/.test(s)) && /会|在/.test(s)) meeting = parseDate(s);
     if (!published) {
       const m = /(发布时间|发布日期|发文日期|成文日期|生成日期|日期)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
       if (m) published = parseDate(m[2]!);

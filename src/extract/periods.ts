@@ -29,7 +29,7 @@ const PERIOD_START = new Set([
   ...'0123456789',
   ...'从到至“"‘\'「『',
   ...'一二三四五六七八九十',
-  ...'过近今年全本去上明来下第前',
+  ...'过近今年全本去上明来下第前当',
 ]);
 
 type Relative = 'span5' | 'since' | 'year' | 'prev' | 'next';
@@ -37,7 +37,7 @@ type Relative = 'span5' | 'since' | 'year' | 'prev' | 'next';
 const RELATIVE_WORDS: Array<[string, Relative]> = [
   ['五年来', 'span5'], ['过去五年', 'span5'], ['近五年', 'span5'],
   ['今年以来', 'since'], ['年初以来', 'since'],
-  ['全年', 'year'], ['今年', 'year'], ['一年来', 'year'], ['本年度', 'year'], ['年内', 'year'],
+  ['全年', 'year'], ['今年', 'year'], ['一年来', 'year'], ['本年度', 'year'], ['年内', 'year'], ['过去一年', 'year'], ['过去的一年', 'year'], ['当年', 'year'],
   ['去年', 'prev'], ['上年', 'prev'],
   ['明年', 'next'], ['来年', 'next'],
 ];
