@@ -8,15 +8,9 @@ import { MODIFIERS, WordList, readQuantityList, type Quantity } from './quantiti
 import { readPeriod, type PeriodContext, type PeriodMatch } from './periods.js';
 import type { Measure, Qualifier } from './types.js';
 
-export interface Reading {
-  measure: Measure;
-  quantities: Quantity[];
-  /** For qualitative readings: the phrase (正增长). */
-  text: string | null;
-  qualifier: Qualifier | null;
-  /** Sign of the growth verb (下降 -> -1). */
-  sign: number;
-  /** The period named inside the chain for this reading (从2015年的, 到2025年, (二季度...)). */
+/** What the words so far in a chain say about the values that follow. */
+interface State {
+  /** The period named inside the chain (从2015年的, 到2025年, (二季度...)). */
   period: PeriodMatch | null;
   /** 从X增长到Y without years: X is the start of the context span, Y its end. */
   role: 'from' | 'to' | null;
@@ -28,6 +22,17 @@ export interface Reading {
   yearlyAverage: boolean;
   /** 累计: a total over the span. */
   cumulative: boolean;
+}
+
+/** One value phrase of a chain, with the state it was read in. */
+export interface Reading extends State {
+  measure: Measure;
+  quantities: Quantity[];
+  /** For qualitative readings: the phrase (正增长). */
+  text: string | null;
+  qualifier: Qualifier | null;
+  /** Sign of the growth verb (下降 -> -1). */
+  sign: number;
   start: number;
   end: number;
 }
@@ -45,16 +50,6 @@ const OPEN = new Set(['(', '（']);
 const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
 const CLAUSE_SEP = new Set([',', '，', '、']);
 const STOP = new Set(['；', ';', '。', '！', '？', '\n', '|', '：', ':']);
-
-interface State {
-  period: PeriodMatch | null;
-  role: 'from' | 'to' | null;
-  estimated: boolean;
-  target: boolean;
-  respectively: boolean;
-  yearlyAverage: boolean;
-  cumulative: boolean;
-}
 
 function freshState(): State {
   return { period: null, role: null, estimated: false, target: false, respectively: false, yearlyAverage: false, cumulative: false };

@@ -4,7 +4,7 @@
 import type { Meta } from '../schema.js';
 import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
 import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext, type PeriodMatch } from './periods.js';
-import { findSections, sectionAt, splitLines, type Line, type Section } from './structure.js';
+import { findSections, holding, sectionAt, splitLines, type Line, type Section } from './structure.js';
 
 export interface DocContext {
   text: string;
@@ -98,23 +98,12 @@ export function buildContext(text: string): DocContext {
       return found;
     },
     paragraphPeriod: (pos) => {
-      const line = lineAt(lines, pos);
+      const line = holding(lines, pos);
       if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtxAt(line.start), review));
       return paraPeriods.get(line.start) ?? null;
     },
   };
   return ctx;
-}
-
-function lineAt(lines: Line[], pos: number): Line {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo]!;
 }
 
 /** 五年来, / 2020年是 / 上半年, / “十四五”时期奋斗目标是: at the start of a paragraph frame all of it. */

@@ -1,7 +1,7 @@
 // The layout of a report: its lines, its headings (一、2019年工作回顾,
 // 二、下半年工作计划), and the sections they open, each either a review of
 // results or a plan of targets, with the period its heading names.
-import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
+import { findPeriods, type PeriodContext, isSpan } from './periods.js';
 
 export interface Line {
   start: number;
@@ -125,21 +125,19 @@ function headingPeriods(heading: string, ctx: PeriodContext): { period: string |
   return { period, span };
 }
 
-/** The section that holds `pos`. */
-export function sectionAt(sections: Section[], pos: number): Section {
+/** The last of `items` (sorted by start) that starts at or before `pos`: the line or section holding it. */
+export function holding<T extends { start: number }>(items: readonly T[], pos: number): T {
   let lo = 0;
-  let hi = sections.length - 1;
+  let hi = items.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.start <= pos) lo = mid;
+    if (items[mid]!.start <= pos) lo = mid;
     else hi = mid - 1;
   }
-  return sections[lo]!;
+  return items[lo]!;
 }
 
-/** The year a document's review covers, from its headings' periods. */
-export function reviewYearFromSections(sections: Section[]): number | null {
-  for (const s of sections) if (s.kind === 'review' && s.period) return yearOf(s.period);
-  for (const s of sections) if (s.kind === 'review' && s.span) return Number(s.span.slice(5));
-  return null;
+/** The section that holds `pos`. */
+export function sectionAt(sections: Section[], pos: number): Section {
+  return holding(sections, pos);
 }
