@@ -46,6 +46,7 @@ const TARGET_WORDS = new Set(MODIFIERS.target_words);
 /** Verbs that reach a level: 增长到, 提高到 (not growth). */
 const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至)/;
 
+const COMPARISON = /^(?:是|为|相当于)[^，,；;。、]{1,24}?(?:倍|翻一番|翻番)(?=[，,])/;
 const OPEN = new Set(['(', '（']);
 const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
 const CLAUSE_SEP = new Set([',', '，', '、']);
@@ -119,6 +120,12 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       continue;
     }
     if (CLAUSE_SEP.has(c)) {
+      // 是“十五”期末的1.9倍: a comparison between two values of the chain is passed over.
+      const comparison = COMPARISON.exec(text.slice(i + 1, Math.min(limit, i + 40)));
+      if (comparison) {
+        i += 1 + comparison[0].length;
+        continue;
+      }
       // The chain goes on into the next clause only if that clause begins with a value.
       const next = parseChain(text, i + 1, limit, ctx, { ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null });
       out.push(...next);

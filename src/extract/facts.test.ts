@@ -113,3 +113,30 @@ describe('comparisons and verbs that only lead to a value', () => {
     expect(factsOf(workReport(sentence))).toEqual(expected);
   });
 });
+
+describe('more shapes of the same grammar', () => {
+  it.each([
+    [
+      '“十三五”期末，全区完成生产总值249.1亿元，是“十二五”期末的1.9倍，年均增长7%；“十三五”期间共完成固定资产投资178亿元。',
+      ['gdp 2020 actual level 249.1 亿元 exact', 'gdp 2016-2020 actual avg_growth 7 % exact', 'fixed_asset_investment 2016-2020 actual level 178 亿元 exact'],
+    ],
+  ])('review: %s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence))).toEqual(expected);
+  });
+
+  it.each([
+    ['城、乡居民人均可支配收入分别增长8%、9%。', ['urban_income_pc 2021 target growth 8 % exact', 'rural_income_pc 2021 target growth 9 % exact']],
+    ['一般公共预算收入同口径增长9%。', ['general_budget_revenue 2021 target growth 9 % exact']],
+  ])('plan: %s', (sentence, expected) => {
+    expect(factsOf(workReport('', sentence))).toEqual(expected);
+  });
+
+  it('a sentence that opens with 预计 is all estimates', () => {
+    const facts = extract(workReport('预计地区生产总值超过2100亿元，增长8.8%左右；全社会固定资产投资616亿元。'), { doc: 'x' }).facts;
+    expect(facts.map((f) => [f.indicator, f.qualifier, f.estimated])).toEqual([
+      ['gdp', 'min', true],
+      ['gdp', 'approx', true],
+      ['fixed_asset_investment', 'exact', true],
+    ]);
+  });
+});

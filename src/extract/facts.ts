@@ -231,8 +231,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
     qualifier = q.qualifier ?? 'exact';
   }
   const yearlyAverage = r.yearlyAverage || before.endsWith('年均');
-  // 五年累计完成固定资产投资1200亿元: a total over the span.
-  if (/累计/.test(before) && !r.cumulative) r.cumulative = true;
+  // 五年累计完成固定资产投资1200亿元, 期间共完成: a total over the span.
+  if (/累计|共/.test(before) && !r.cumulative) r.cumulative = true;
   const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage);
   if (!period) return null;
   const section = sectionAt(doc.sections, subjectStart);
@@ -244,7 +244,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   if (kind === 'target' && reviewYear !== null && section.kind === 'plan' && lastYearOf(period) < (doc.periodCtx.planYear ?? reviewYear)) kind = 'actual';
   // 高于全省平均水平 in a review is a comparison, not a target reached.
   if (r.qualifier === 'qualitative' && (kind !== 'target' || /^[\d.]/.test(text.slice(r.end, r.end + 1)))) return null;
-  const estimated = kind === 'actual' && (r.estimated || /预计/.test(sentence) || doc.estimatedFrom(subjectStart));
+  const estimated = kind === 'actual' && (r.estimated || /预计/.test(sentence) || estimatedSentence(doc, subjectStart) || doc.estimatedFrom(subjectStart));
   const quoteEnd = quoteEndOf(text, r, q);
   const fact: Fact = {
     indicator: ind.key,
@@ -339,6 +339,16 @@ function spanAround(doc: DocContext, pos: number): string | null {
   return section.span;
 }
 
+/** 预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值...: a sentence that opens with 预计 is all estimates. */
+function estimatedSentence(doc: DocContext, pos: number): boolean {
+  const s = sentenceStart(doc.text, pos);
+  let i = s;
+  const p = readPeriod(doc.text, i, doc.periodCtxAt(pos));
+  if (p) i = p.end;
+  while (/[\s,，]/.test(doc.text[i] ?? '')) i++;
+  return doc.text.startsWith('预计', i);
+}
+
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */
 function boundTo(text: string, p: PeriodMatch): boolean {
   return p.role === 'to' && /[长高加升增]/.test(text[p.start - 1] ?? '');
@@ -358,5 +368,5 @@ function insideParens(text: string, from: number, pos: number): boolean {
 /** 比2015年, 较上年, 同比: a period named as a base of comparison, not the fact's own. */
 function isComparison(text: string, start: number): boolean {
   const prev = text[start - 1];
-  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与';
+  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与' || prev === '是';
 }
