@@ -59,7 +59,7 @@ export function buildContext(text: string): DocContext {
   const basics = basicsOf(text, lines);
   const periodCtx = documentYear(text, lines, basics);
   const sections = findSections(text, lines, periodCtx);
-  const { review, plan } = periodsOf(basics.docType, sections, periodCtx, text);
+  const { review, plan } = periodsOf(basics.docType, sections, periodCtx, text, basics.title);
   const levelHint = /代表区人民政府|区人民政府/.test(text.slice(0, 400)) ? 'county' : null;
   const { region, place } = regionOfDocument(text, basics, levelHint);
   const meta: Meta = {
@@ -73,7 +73,7 @@ export function buildContext(text: string): DocContext {
   };
   const tableLines = lines.filter((l) => l.table);
   const carry = carryMarks(text, sections);
-  const paraPeriods = new Map<number, string | null>();
+  const paraPeriods = new Map<number, Array<[number, string]>>();
   const sentencePeriods = new Map<number, PeriodMatch[]>();
   const planCtx: PeriodContext = { year: periodCtx.planYear ?? periodCtx.year, planYear: periodCtx.planYear };
   const periodCtxAt = (pos: number): PeriodContext => (sectionAt(sections, pos).kind === 'plan' ? planCtx : periodCtx);
@@ -99,25 +99,48 @@ export function buildContext(text: string): DocContext {
     },
     paragraphPeriod: (pos) => {
       const line = holding(lines, pos);
-      if (!paraPeriods.has(line.start)) paraPeriods.set(line.start, openingPeriod(text, line, periodCtxAt(line.start), review));
-      return paraPeriods.get(line.start) ?? null;
+      let openings = paraPeriods.get(line.start);
+      if (!openings) {
+        openings = openingPeriods(text, line, periodCtxAt(line.start), review);
+        paraPeriods.set(line.start, openings);
+      }
+      let found: string | null = null;
+      for (const [start, period] of openings) if (start <= pos) found = period;
+      return found;
     },
   };
   return ctx;
 }
 
-/** 五年来, / 2020年是 / 上半年, / “十四五”时期奋斗目标是: at the start of a paragraph frame all of it. */
-function openingPeriod(text: string, line: Line, ctx: PeriodContext, review: string | null): string | null {
-  let i = line.start;
-  while (i < line.end && /\s/.test(text[i]!)) i++;
+/**
+ * Periods that open a sentence of the paragraph (五年来, / 2020年是 / 上半年, /
+ * 1-8月, / “十四五”时期奋斗目标是:) frame the rest of the paragraph, up to the
+ * next sentence that opens with another.
+ */
+function openingPeriods(text: string, line: Line, ctx: PeriodContext, review: string | null): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  let s = line.start;
+  while (s < line.end) {
+    const p = openingAt(text, s, line.end, ctx, review);
+    if (p) out.push([s, p]);
+    let e = s;
+    while (e < line.end && !'。！？!?'.includes(text[e]!)) e++;
+    s = e + 1;
+  }
+  return out;
+}
+
+function openingAt(text: string, start: number, end: number, ctx: PeriodContext, review: string | null): string | null {
+  let i = start;
+  while (i < end && /\s/.test(text[i]!)) i++;
   // Skip a list marker: (一), 1., 一是
   const marker = /^([(（][一二三四五六七八九十]+[)）]|\d+[.、]|[一二三四五六七八九十]+是)/.exec(text.slice(i, i + 6));
   if (marker) i += marker[0].length;
   const p = readPeriod(text, i, ctx);
   if (!p) return null;
   const rest = text.slice(p.end, p.end + 4);
-  // Only a period that heads the paragraph (followed by a comma, 是, 以来, 期间 ...), not 2021年完成...
-  if (!/^(,|，|是|以来|期间|时期|，|奋斗目标|的|我们|全区|全市|全县|主要)/.test(rest) && p.role !== 'since') return null;
+  // Only a period that heads the sentence (followed by a comma, 是, 以来, 期间 ...), not 2021年完成...
+  if (!/^(,|，|是|以来|期间|时期|，|奋斗目标|的|我们|全区|全市|全县|全镇|全省|主要|末|底)/.test(rest) && p.role !== 'since') return null;
   if (p.role === 'since' && review && review.startsWith(p.period)) return review;
   return p.period;
 }

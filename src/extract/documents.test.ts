@@ -97,3 +97,26 @@ describe('documents', () => {
     ]);
   });
 });
+
+const MONTHLY_RELEASE = `今年1-8月全县经济运行情况
+今年1-8月，全县经济总体平稳。
+（一）工业平稳增长。1-8月，全县规模以上工业增加值实现3.25亿元，增长2.5%。
+（二）财政收入较快增长。1-8月，全县上报完成地方公共预算收入5.75亿元，同比增长17.4%。实际利用外资完成214万美元。
+（三）金融平稳。截至8月底，金融机构本外币各项存款余额达288.06亿元，比年初增长4.8%。
+2019-09-20`;
+
+describe('a monthly statistical release', () => {
+  it('takes its review period from the title and carries a sentence-opening period through its paragraph', () => {
+    const { meta, facts } = read(MONTHLY_RELEASE);
+    expect(meta).toMatchObject({ date: '2019-09-20', review_period: '2019M01-08' });
+    expect(facts).toEqual([
+      'industrial_value_added 2019M01-08 actual level 3.25 亿元 exact',
+      'industrial_value_added 2019M01-08 actual growth 2.5 % exact',
+      'local_general_budget_revenue 2019M01-08 actual level 5.75 亿元 exact',
+      'local_general_budget_revenue 2019M01-08 actual growth 17.4 % exact',
+      'fdi_utilized 2019M01-08 actual level 214 万美元 exact',
+      // 比年初增长 is growth since January, not on the same period of last year: no growth fact.
+      'deposit_balance 2019M01-08 actual level 288.06 亿元 exact',
+    ]);
+  });
+});

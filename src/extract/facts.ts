@@ -15,8 +15,10 @@ interface ScopeFile {
   before_ok: string[];
   part_nouns: string[];
   pair_prefixes: Record<string, string[]>;
+  verbs_before: string[];
 }
 const SCOPE = loadData<ScopeFile>('scope.json');
+const VERBS_BEFORE = new WordList(SCOPE.verbs_before.map((w) => [w, true] as [string, boolean]));
 const BEFORE_OK = new WordList(SCOPE.before_ok.map((w) => [w, true] as [string, boolean]));
 const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
@@ -66,6 +68,7 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
       i = period;
       continue;
     }
+    if (VERBS_BEFORE.endingAt(text, i, 4)) return true;
     const ok = BEFORE_OK.endingAt(text, i, 4);
     if (ok) {
       i = ok.start;

@@ -157,12 +157,24 @@ export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint:
       return { region: regionOf(null, suf ? LEVEL_OF_SUFFIX[suf[1]!] ?? 'county' : docLevelHint ?? 'county'), place: null };
     }
   }
-  const first = headMentions()[0];
+  // Last resort: a place named in the first lines (the title area), not one met in the body.
+  const firstLines = text.slice(0, Math.max(0, nthLineEnd(text, 3)));
+  const first = findPlaces(firstLines).find((m) => m.candidates[0]?.level !== 'township');
   if (first) {
     const p = resolvePlace(first.text, contextFor(first.text));
     if (p) return { region: regionOf(p), place: p };
   }
   return { region: null, place: null };
+}
+
+function nthLineEnd(text: string, n: number): number {
+  let end = -1;
+  for (let k = 0; k < n; k++) {
+    const next = text.indexOf('\n', end + 1);
+    if (next < 0) return text.length;
+    end = next;
+  }
+  return end;
 }
 
 export function regionNames(place: Place | null): string[] {
@@ -176,6 +188,7 @@ export function periodsOf(
   sections: Section[],
   ctx: PeriodContext,
   text: string,
+  title: string | null,
 ): { review: string | null; plan: string | null } {
   if (docType === 'investment_news') return { review: newsPeriod(text, ctx), plan: null };
   let review: string | null = null;
@@ -188,9 +201,18 @@ export function periodsOf(
       planSpan ??= s.span;
     }
   }
+  // No review heading: the period the title names (2022年上半年经济运行情况; a work report titled 2021年 reviews 2020), else the document year.
+  if (!review && title && docType !== 'work_report') review = mostSpecificPeriod(title, ctx);
   if (!review && ctx.year !== null) review = String(ctx.year);
   if (!plan) plan = planSpan ?? (docType === 'work_report' && ctx.planYear !== null ? String(ctx.planYear) : null);
   return { review, plan };
+}
+
+/** The finest period a title names: 2022年上半年 -> 2022H1, 今年1-8月 -> 2019M01-08. */
+function mostSpecificPeriod(title: string, ctx: PeriodContext): string | null {
+  const found = findPeriods(title, 0, title.length, ctx).filter((p) => !isSpan(p.period));
+  const sub = found.find((p) => p.period.length > 4);
+  return sub?.period ?? found[0]?.period ?? null;
 }
 
 /**
