@@ -58,4 +58,20 @@ describe('projects', () => {
   it('finds no projects outside investment news', () => {
     expect(extract('政府工作报告\n一、2020年工作回顾\n锂离子动力电池项目签约。', { doc: 'p' }).projects).toEqual([]);
   });
+
+  it('takes the furthest stage a predicate names and keeps 及 and capacities inside names', () => {
+    const text =
+      '【某市招商】一批项目签约开工投产\n2022年，总投资130亿元的某某汽车一工厂及发动机项目、总投资150亿元某某磷酸铁锂项目实现当年签约、当年开工。某某科技年产1100万片触控显示模组及器件项目如期投产。';
+    expect(projectsOf(text)).toEqual([
+      { name: '某某汽车一工厂及发动机项目', count: null, investment: '130亿元 exact', stage: 'started' },
+      { name: '某某磷酸铁锂项目', count: null, investment: '150亿元 exact', stage: 'started' },
+      { name: '某某科技年产1100万片触控显示模组及器件项目', count: null, investment: null, stage: 'in_production' },
+    ]);
+  });
+
+  it('reads 协议引资 as the investment of a batch', () => {
+    expect(projectsOf('【某区招商】春季集中签约\n1至3月，我区集中签约文旅、工业等产业项目9个，协议引资67.7亿元。')).toEqual([
+      { name: null, count: 9, investment: '67.7亿元 exact', stage: 'signed' },
+    ]);
+  });
 });

@@ -18,12 +18,14 @@ interface ProjectsFile {
   generic: string[];
   boundaries: string[];
   leading_particles: string[];
+  stage_order: Stage[];
 }
 
 const WORDS = loadData<ProjectsFile>('projects.json');
 const STAGES = new WordList(Object.entries(WORDS.stages));
 const GENERIC = new WordList(WORDS.generic.map((w) => [w, true] as [string, boolean]));
 const BOUNDARY = new WordList(WORDS.boundaries.map((w) => [w, true] as [string, boolean]));
+const STAGE_ORDER: readonly Stage[] = WORDS.stage_order;
 const LEADING = new Set(WORDS.leading_particles);
 const FUTURE_RE = new RegExp(`(${WORDS.future_markers.join('|')})$`);
 
@@ -37,18 +39,25 @@ interface Mention {
   end: number;
 }
 
-/** Stage words in [from, to): the first one not announced as future (将, 预计). */
-function stageIn(text: string, from: number, to: number): { stage: Stage; end: number } | null {
+/**
+ * The stage its predicate gives a project: stage words in [from, to), not
+ * announced as future (将, 预计) or as a condition (达产后); the furthest one
+ * when several stand together (当年签约、当年开工), up to the end of the clause
+ * in which one was found.
+ */
+function stageIn(text: string, from: number, to: number): Stage | null {
+  let best: Stage | null = null;
   for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (best && (c === '，' || c === ',' || c === '；' || c === ';')) break;
     const m = STAGES.at(text, i);
     if (!m || m.end > to) continue;
-    if (FUTURE_RE.test(text.slice(Math.max(from, i - 3), i)) || text[m.end] === '后') {
-      i = m.end - 1;
-      continue;
+    if (!(FUTURE_RE.test(text.slice(Math.max(from, i - 3), i)) || text[m.end] === '后')) {
+      if (best === null || STAGE_ORDER.indexOf(m.value) > STAGE_ORDER.indexOf(best)) best = m.value;
     }
-    return { stage: m.value, end: m.end };
+    i = m.end - 1;
   }
-  return null;
+  return best;
 }
 
 /** The name before 项目 at `pos`: back to a boundary word, a punctuation mark or a place + 的. */
@@ -58,7 +67,7 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
   let start = projEnd - 2;
   while (i > stop) {
     const ch = text[i - 1]!;
-    if (NAME_STOP.test(ch) || /\d/.test(ch)) break;
+    if (NAME_STOP.test(ch)) break;
     const b = BOUNDARY.endingAt(text, i, 4);
     if (b) break;
     i--;
@@ -66,8 +75,12 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
   }
   // 等项目: the name is what comes before 等.
   // 16亿元锂离子动力电池项目: the amount before a name is its investment, not part of it.
-  const amount = /^(?:万亿|亿|万)?(?:元|美元)(?:的)?/.exec(text.slice(start, projEnd));
-  if (amount && /\d|[一二三四五六七八九十]/.test(text[start - 1] ?? '')) start += amount[0].length;
+  const amount = /^(?:总投资|投资)?(?:达|约|近|超|逾)?[\d.]+(?:万亿|亿|万)?(?:元|美元)(?:的)?/.exec(text.slice(start, projEnd));
+  if (amount) start += amount[0].length;
+  else {
+    const tail = /^(?:万亿|亿|万)?(?:元|美元)(?:的)?/.exec(text.slice(start, projEnd));
+    if (tail && /\d|[一二三四五六七八九十]/.test(text[start - 1] ?? '')) start += tail[0].length;
+  }
   let name = text.slice(start, projEnd);
   if (name.endsWith('等项目')) name = name.slice(0, -3);
   return { name, start };
@@ -160,7 +173,7 @@ function investmentNear(text: string, m: Mention, sentenceTo: number): { amount:
     }
   }
   const after = text.slice(m.end, Math.min(sentenceTo, m.end + 40));
-  const post = /^[^。；;]{0,16}?(?:总投资|投资总额|计划总投资|计划投资|(?<!实际|完成)投资(?=[约近超逾达\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?/.exec(after);
+  const post = /^[^。；;]{0,16}?(?:总投资|投资总额|计划总投资|计划投资|协议引资|协议投资|签约金额|签约总额|(?<!实际|完成)投资(?=[约近超逾达\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?/.exec(after);
   if (post) {
     const qStart = m.end + post[0].length;
     const q = readQuantity(text, qStart);
@@ -193,13 +206,13 @@ function industryNear(text: string, from: number, to: number): string | null {
 
 export function extractProjects(doc: DocContext): Project[] {
   const { text, meta } = doc;
-  const titleStage = meta.title ? stageIn(meta.title, 0, meta.title.length)?.stage ?? null : null;
+  const titleStage = meta.title ? stageIn(meta.title, 0, meta.title.length) : null;
   const projects: Project[] = [];
   const byKey = new Map<string, Project>();
   for (const m of mentionsOf(text)) {
     const sFrom = sentenceStart(text, m.start);
     const sTo = sentenceEnd(text, m.end);
-    const stage = stageIn(text, m.end, sTo)?.stage ?? stageIn(text, sFrom, m.start)?.stage ?? titleStage ?? 'signed';
+    const stage = stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? titleStage ?? 'signed';
     const inv = investmentNear(text, m, sTo);
     const key = m.count !== null ? `#${m.count}` : m.name!;
     const existing = byKey.get(key) ?? (m.name ? [...byKey.values()].find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name))) : undefined);
