@@ -44,7 +44,7 @@ const FLAT = new WordList(MODIFIERS.flat.map((w) => [w, w] as [string, string]))
 const FILLERS = new WordList(MODIFIERS.fillers.map((w) => [w, w] as [string, string]));
 const TARGET_WORDS = new Set(MODIFIERS.target_words);
 /** Verbs that reach a level: 增长到, 提高到 (not growth). */
-const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至)/;
+const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至|下降到|下降至|降到|降至|回落到|回落至|减少到|减少至)/;
 
 const COMPARISON = /^(?:是|为|相当于)[^，,；;。、]{1,24}?(?:倍|翻一番|翻番)(?=[，,])/;
 const OPEN = new Set(['(', '（']);
@@ -166,7 +166,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       i = qual.end;
       continue;
     }
-    const toLevel = TO_LEVEL.exec(text.slice(i, i + 4));
+    const toLevel = TO_LEVEL.exec(text.slice(i, i + 3));
     if (toLevel) {
       state.role = state.role === 'from' || out.some((r) => r.role === 'from' || r.period?.role === 'from') ? 'to' : null;
       i += toLevel[0].length;

@@ -120,3 +120,29 @@ describe('a monthly statistical release', () => {
     ]);
   });
 });
+
+const NATIONAL_REPORT = `政府工作报告
+——2023年3月5日在第十四届全国人民代表大会第一次会议上
+国务院总理 李某
+一、过去一年和五年工作回顾
+过去一年，国内生产总值增长3%，城镇新增就业1206万人，年末城镇调查失业率降到5.5%，居民消费价格上涨2%。
+二、对今年政府工作的建议
+今年发展主要预期目标是：国内生产总值(GDP)增长5%左右；城镇新增就业1200万人左右；居民消费价格(CPI)涨幅3%左右；居民收入增长和经济增长基本同步；粮食产量保持在1.3万亿斤以上。`;
+
+describe('the national work report', () => {
+  it('speaks for the whole country and plans for the year it is delivered in', () => {
+    const { meta, facts } = read(NATIONAL_REPORT);
+    expect(meta).toMatchObject({ region: { name: '全国', code: '000000', level: 'national' }, review_period: '2022', plan_period: '2023', speaker: { name: '李某', title: '总理' } });
+    expect(facts).toEqual([
+      'gdp 2022 actual growth 3 % exact',
+      'new_urban_jobs 2022 actual level 1206 万人 exact',
+      'surveyed_unemployment_rate 2022 actual level 5.5 % exact',
+      'cpi 2022 actual growth 2 % exact',
+      'gdp 2023 target growth 5 % approx',
+      'new_urban_jobs 2023 target level 1200 万人 approx',
+      'cpi 2023 target growth 3 % approx',
+      'income_pc 2023 target growth 和经济增长基本同步 % qualitative',
+      'grain_output 2023 target level 1.3 万亿斤 min',
+    ]);
+  });
+});

@@ -46,7 +46,7 @@ function disclosureTitle(text: string, lines: Line[]): string | null {
 }
 
 const SPEAKER_RE =
-  /^(.{0,24}?)((?:代理|代|副)?(?:省长|市长|区长|县长|州长|旗长|盟长|镇长|乡长|主席|主任|局长|书记))\s*[:：]?\s*([\u4e00-\u9fa5]{2,4})$/;
+  /^(.{0,24}?)((?:代理|代|副)?(?:总理|省长|市长|区长|县长|州长|旗长|盟长|镇长|乡长|主席|主任|局长|书记))\s*[:：]?\s*([\u4e00-\u9fa5]{2,4})$/;
 
 function speakerOf(text: string, lines: Line[]): { speaker: Speaker; line: string } | null {
   for (const l of lines.slice(0, 15)) {
@@ -156,6 +156,10 @@ export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint:
       const suf = /[*＊]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
       return { region: regionOf(null, suf ? LEVEL_OF_SUFFIX[suf[1]!] ?? 'county' : docLevelHint ?? 'county'), place: null };
     }
+  }
+  // The State Council's report to the National People's Congress speaks for the whole country.
+  if (/国务院|全国人民代表大会|全国人大/.test(text.slice(0, 300)) && !findPlaces(text, 0, Math.min(text.length, 300)).length) {
+    return { region: regionOf(null, 'national'), place: null };
   }
   // Last resort: a place named in the first lines (the title area), not one met in the body.
   const firstLines = text.slice(0, Math.max(0, nthLineEnd(text, 3)));
