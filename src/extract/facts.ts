@@ -16,11 +16,13 @@ interface ScopeFile {
   part_nouns: string[];
   pair_prefixes: Record<string, string[]>;
   verbs_before: string[];
+  creation_verbs: string[];
 }
 const SCOPE = loadData<ScopeFile>('scope.json');
 const VERBS_BEFORE = new WordList(SCOPE.verbs_before.map((w) => [w, true] as [string, boolean]));
 const BEFORE_OK = new WordList(SCOPE.before_ok.map((w) => [w, true] as [string, boolean]));
 const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
+const CREATED_PART_RE = new RegExp(`(${SCOPE.creation_verbs.join('|')})[^，,；;。]{0,30}(${SCOPE.part_nouns.join('|')})(?=[，,；;])`);
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
 const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
 
@@ -109,7 +111,10 @@ function aboutPart(text: string, subjectStart: number, doc: DocContext): boolean
   const p = readPeriod(text, head, doc.periodCtx);
   if (p && p.end <= firstEnd) head = p.end;
   const first = text.slice(head, Math.min(firstEnd, head + 12));
-  return PART_NOUN_RE.test(first) && !WHOLE_RE.test(first);
+  if (PART_NOUN_RE.test(first) && !WHOLE_RE.test(first)) return true;
+  // 打造...跨境电商运营中心,目前已签约入驻企业10家,全年预计实现进出口额2000万美元.
+  const before = text.slice(s, cs);
+  return CREATED_PART_RE.test(before) && !WHOLE_RE.test(text.slice(cs, subjectStart));
 }
 
 /**

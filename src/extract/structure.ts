@@ -36,8 +36,8 @@ const HEADING_2 = /^[(（][一二三四五六七八九十]{1,3}[)）]/;
 const HEADING_3 = /^\d{1,2}[.、．](?!\d)/;
 
 const UNNUMBERED_HEADING = /(工作回顾|工作总结|工作安排|工作计划|工作目标|目标任务|主要任务|重点工作|工作重点|总体要求和目标|执行情况|计划草案)$/;
-const REVIEW_WORDS = /回顾|工作开展情况|执行情况|完成情况|工作情况|取得的成绩|主要成绩|发展成就|过去|成效/;
-const PLAN_WORDS = /计划|目标|任务|安排|打算|思路|展望|重点|意见|部署|要求|建议/;
+const REVIEW_WORDS = /回顾|总结|工作开展情况|执行情况|完成情况|工作情况|取得的成绩|主要成绩|发展成就|过去|成效/;
+const PLAN_WORDS = /计划|目标|任务|安排|打算|思路|展望|重点|意见|部署|要求|建议|下半年|今后|明年/;
 
 export function splitLines(text: string): Line[] {
   // Bar positions found once with the native search; a line with two of them is a table row.
