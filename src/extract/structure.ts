@@ -109,7 +109,7 @@ export function sectionKindOf(heading: string): SectionKind {
   const review = REVIEW_WORDS.test(heading);
   const plan = PLAN_WORDS.test(heading);
   // 计划执行情况 is a review of the plan; 工作计划/目标任务 are plans.
-  if (/执行情况|完成情况|开展情况|回顾/.test(heading)) return 'review';
+  if (/执行情况|完成情况|开展情况|回顾|总结/.test(heading)) return 'review';
   if (plan) return 'plan';
   if (review) return 'review';
   return 'review';
