@@ -195,9 +195,8 @@ function pair(subjects: Subject[], readings: Reading[]): Draft[] {
   for (const r of readings) {
     const n = r.quantities.length;
     if (subjects.length === 1) {
-      // A list of values for one subject is a list only when years say so; take the first.
-      if (n <= 1) out.push({ subject: subjects[0]!, reading: r, valueIndex: 0 });
-      else out.push({ subject: subjects[0]!, reading: r, valueIndex: 0 });
+      // Several values for one subject (8.6%8.42% after one name) cannot be told apart: the first is its own.
+      out.push({ subject: subjects[0]!, reading: r, valueIndex: 0 });
     } else if (n === subjects.length) {
       subjects.forEach((s, i) => out.push({ subject: s, reading: r, valueIndex: i }));
     } else if (n <= 1) {
@@ -240,8 +239,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   }
   const yearlyAverage = r.yearlyAverage || before.endsWith('年均');
   // 五年累计完成固定资产投资1200亿元, 期间共完成: a total over the span.
-  if (/累计|共/.test(before) && !r.cumulative) r.cumulative = true;
-  const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage);
+  const total = r.cumulative || /累计|共/.test(before);
+  const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage || total);
   if (!period) return null;
   const section = sectionAt(doc.sections, subjectStart);
   const sentence = text.slice(clauseStart(text, subjectStart), subjectStart);
@@ -281,13 +280,11 @@ function quoteEndOf(text: string, r: Reading, q: Reading['quantities'][number] |
  * A value's period: named in its chain, else the last period named earlier in
  * its sentence, else at the head of its paragraph, else its section's, else
  * the document's review period. Spans give levels to their last year unless the
- * indicator accumulates (新增城镇就业) or the level is a yearly average (年均).
+ * indicator accumulates (新增城镇就业) or the level is over the span (年均, 累计).
  */
-function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure: Fact['measure'], yearlyAverage: boolean): string | null {
-  const { text } = doc;
+function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure: Fact['measure'], overSpan: boolean): string | null {
   const r = d.reading;
-  let p: PeriodMatch | null = r.period;
-  let period: string | null = p ? sinceToReview(doc, p) : null;
+  let period: string | null = r.period ? sinceToReview(doc, r.period) : null;
   const context = contextPeriod(doc, subjectStart);
   if (!period && r.role === 'from') {
     // 从382亿元增长到500亿元 within a span: the start is the year before the span.
@@ -298,16 +295,11 @@ function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure:
   if (!period && r.role === 'to' && context && isSpan(context)) period = String(lastYearOf(context));
   period ??= context;
   if (!period) return null;
-  void text;
-  if (measure === 'avg_growth') {
-    if (isSpan(period)) return period;
-    const span = spanAround(doc, subjectStart);
-    return span;
-  }
+  if (measure === 'avg_growth') return isSpan(period) ? period : spanAround(doc, subjectStart);
   if (isSpan(period)) {
+    // A growth over a span is no growth on the previous year: no fact.
     if (measure === 'growth') return null;
-    const ind = d.subject.indicator;
-    if (yearlyAverage || r.cumulative || ind.cumulative) return period;
+    if (overSpan || d.subject.indicator.cumulative) return period;
     return String(lastYearOf(period));
   }
   return period;
