@@ -1,5 +1,6 @@
 // Document metadata: title, type, the region it speaks for, its date, the
 // periods it reviews and plans, and who delivered it.
+import { loadData } from '../data.js';
 import type { Meta, Speaker } from '../schema.js';
 import { findDates, parseDate } from './dates.js';
 import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
@@ -11,15 +12,18 @@ type DocType = Meta['doc_type'];
 /** A site's tag before a news title: 【天心区招商】. */
 const TAG_RE = /^【([^】]{1,20})】/;
 
+interface DocumentsFile {
+  doc_types: Array<[string, DocType]>;
+  news_tag: string;
+  work_report_body: string;
+  plan_report_body: string;
+}
+const DOCUMENTS = loadData<DocumentsFile>('documents.json');
 /** Ordered rules: the first whose pattern is in the title decides. */
-const DOC_TYPE_RULES: Array<[RegExp, DocType]> = [
-  [/统计公报/, 'statistical_bulletin'],
-  [/预算执行情况|预算草案|预算报告|决算/, 'budget_report'],
-  [/计划执行情况|计划草案|社会发展计划/, 'plan_report'],
-  [/(上半年|半年|年中|前三季度)[^。]{0,12}(工作)?报告/, 'midyear_report'],
-  [/政府工作报告|工作报告|政府工作/, 'work_report'],
-  [/招商|签约|开工|竣工|投产|项目|引资|落户|投资/, 'investment_news'],
-];
+const DOC_TYPE_RULES: Array<[RegExp, DocType]> = DOCUMENTS.doc_types.map(([re, type]) => [new RegExp(re), type]);
+const NEWS_TAG = new RegExp(DOCUMENTS.news_tag);
+const WORK_REPORT_BODY = new RegExp(DOCUMENTS.work_report_body);
+const PLAN_REPORT_BODY = new RegExp(DOCUMENTS.plan_report_body);
 
 export interface MetaBasics {
   title: string | null;
@@ -73,12 +77,12 @@ function titleOf(text: string, lines: Line[], speakerLine: string | null): { tit
 }
 
 export function docTypeOf(title: string | null, tag: string | null, text: string): DocType {
-  if (tag && /招商|投资|项目/.test(tag)) return 'investment_news';
+  if (tag && NEWS_TAG.test(tag)) return 'investment_news';
   const probe = title ?? '';
   for (const [re, type] of DOC_TYPE_RULES) if (re.test(probe)) return type;
   const head = text.slice(0, 600);
-  if (/向大会报告政府工作|报告政府工作/.test(head)) return 'work_report';
-  if (/计划执行情况/.test(head)) return 'plan_report';
+  if (WORK_REPORT_BODY.test(head)) return 'work_report';
+  if (PLAN_REPORT_BODY.test(head)) return 'plan_report';
   return 'other';
 }
 

@@ -1,6 +1,7 @@
 // The layout of a report: its lines, its headings (一、2019年工作回顾,
 // 二、下半年工作计划), and the sections they open, each either a review of
 // results or a plan of targets, with the period its heading names.
+import { loadData } from '../data.js';
 import { findPeriods, type PeriodContext, isSpan } from './periods.js';
 
 export interface Line {
@@ -35,9 +36,13 @@ const HEADING_1 = /^[一二三四五六七八九十]{1,3}[、．.]/;
 const HEADING_2 = /^[(（][一二三四五六七八九十]{1,3}[)）]/;
 const HEADING_3 = /^\d{1,2}[.、．](?!\d)/;
 
-const UNNUMBERED_HEADING = /(工作回顾|工作总结|工作安排|工作计划|工作目标|目标任务|主要任务|重点工作|工作重点|总体要求和目标|执行情况|计划草案)$/;
-const REVIEW_WORDS = /回顾|总结|工作开展情况|执行情况|完成情况|工作情况|取得的成绩|主要成绩|发展成就|过去|成效/;
-const PLAN_WORDS = /计划|目标|任务|安排|打算|思路|展望|重点|意见|部署|要求|建议|下半年|今后|明年/;
+interface HeadingWords {
+  headings: { review_first: string; plan: string; unnumbered_heading: string };
+}
+const WORDS = loadData<HeadingWords>('documents.json').headings;
+const REVIEW_FIRST = new RegExp(WORDS.review_first);
+const PLAN_WORDS = new RegExp(WORDS.plan);
+const UNNUMBERED_HEADING = new RegExp(WORDS.unnumbered_heading);
 
 export function splitLines(text: string): Line[] {
   // Bar positions found once with the native search; a line with two of them is a table row.
@@ -106,13 +111,9 @@ export function findSections(text: string, lines: Line[], ctx: PeriodContext): S
 }
 
 export function sectionKindOf(heading: string): SectionKind {
-  const review = REVIEW_WORDS.test(heading);
-  const plan = PLAN_WORDS.test(heading);
-  // 计划执行情况 is a review of the plan; 工作计划/目标任务 are plans.
-  if (/执行情况|完成情况|开展情况|回顾|总结/.test(heading)) return 'review';
-  if (plan) return 'plan';
-  if (review) return 'review';
-  return 'review';
+  // 计划执行情况 is a review of the plan; 工作计划/目标任务 are plans; anything else reviews.
+  if (REVIEW_FIRST.test(heading)) return 'review';
+  return PLAN_WORDS.test(heading) ? 'plan' : 'review';
 }
 
 function headingPeriods(heading: string, ctx: PeriodContext): { period: string | null; span: string | null } {
