@@ -4,12 +4,13 @@
 import type { Meta } from '../schema.js';
 import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
 import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext, type PeriodMatch } from './periods.js';
-import { findSections, holding, sectionAt, splitLines, type Line, type Section } from './structure.js';
+import { findSections, holding, sectionAt, Sentences, splitLines, type Line, type Section } from './structure.js';
 
 export interface DocContext {
   text: string;
   lines: Line[];
   sections: Section[];
+  sentences: Sentences;
   periodCtx: PeriodContext;
   /** The period context at a position: in a plan section, 今年/全年 is the plan year. */
   periodCtxAt(pos: number): PeriodContext;
@@ -56,6 +57,7 @@ function documentYear(text: string, lines: Line[], basics: MetaBasics): PeriodCo
 
 export function buildContext(text: string): DocContext {
   const lines = splitLines(text);
+  const sentences = new Sentences(text);
   const basics = basicsOf(text, lines);
   const periodCtx = documentYear(text, lines, basics);
   const sections = findSections(text, lines, periodCtx);
@@ -72,7 +74,7 @@ export function buildContext(text: string): DocContext {
     speaker: basics.speaker,
   };
   const tableLines = lines.filter((l) => l.table);
-  const carry = carryMarks(text, sections);
+  const carry = carryMarks(text, sections, sentences);
   const paraPeriods = new Map<number, Array<[number, string]>>();
   const sentencePeriods = new Map<number, PeriodMatch[]>();
   const planCtx: PeriodContext = { year: periodCtx.planYear ?? periodCtx.year, planYear: periodCtx.planYear };
@@ -81,6 +83,7 @@ export function buildContext(text: string): DocContext {
     text,
     lines,
     sections,
+    sentences,
     periodCtx,
     periodCtxAt,
     reviewPeriod: review,
@@ -92,7 +95,7 @@ export function buildContext(text: string): DocContext {
     sentencePeriods: (start) => {
       let found = sentencePeriods.get(start);
       if (!found) {
-        found = findPeriods(text, start, sentenceEndAfter(text, start), periodCtxAt(start));
+        found = findPeriods(text, start, sentences.endOf(start), periodCtxAt(start));
         sentencePeriods.set(start, found);
       }
       return found;
@@ -146,25 +149,13 @@ function openingAt(text: string, start: number, end: number, ctx: PeriodContext,
 }
 
 /** (预计数，下同) / （预计数,下同）: from there to the end of its section. */
-function carryMarks(text: string, sections: Section[]): Array<[number, number]> {
+function carryMarks(text: string, sections: Section[], sentences: Sentences): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const re = /[(（]\s*预计数?\s*[,，、]\s*下同\s*[)）]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const s = sections.find((x) => x.start <= m!.index && m!.index < x.end);
-    out.push([m.index - 60 < 0 ? 0 : sentenceStartBefore(text, m.index), s ? s.end : text.length]);
+    out.push([sentences.startOf(m.index), s ? s.end : text.length]);
   }
   return out;
-}
-
-function sentenceEndAfter(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && !'。！？!?\n'.includes(text[i]!)) i++;
-  return i;
-}
-
-function sentenceStartBefore(text: string, pos: number): number {
-  let i = pos - 1;
-  while (i >= 0 && !'。\n'.includes(text[i]!)) i--;
-  return i + 1;
 }

@@ -6,7 +6,7 @@ import { loadData } from '../data.js';
 import type { Fact } from '../schema.js';
 import { getCatalog, type Indicator, type IndicatorMention } from './catalog.js';
 import { parseChain, type Reading } from './chain.js';
-import { findPeriods, isSpan, lastYearOf, readPeriod, type PeriodMatch } from './periods.js';
+import { isSpan, lastYearOf, readPeriod, type PeriodMatch } from './periods.js';
 import { completeUnit, MODIFIERS, WordList } from './quantities.js';
 import type { DocContext } from './context.js';
 import { sectionAt } from './structure.js';
@@ -26,25 +26,12 @@ const CREATED_PART_RE = new RegExp(`(${SCOPE.creation_verbs.join('|')})[^，,；
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
 const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
 
-const SENTENCE_END = new Set(['。', '！', '？', '\n', '!', '?']);
 const CLAUSE_END = new Set(['。', '！', '？', '\n', '，', ',', '；', ';', '：', ':']);
 
 /** One subject of a chain: an indicator and where its name starts. */
 interface Subject {
   indicator: Indicator;
   start: number;
-}
-
-export function sentenceStart(text: string, pos: number): number {
-  let i = pos - 1;
-  while (i >= 0 && !SENTENCE_END.has(text[i]!)) i--;
-  return i + 1;
-}
-
-export function sentenceEnd(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && !SENTENCE_END.has(text[i]!)) i++;
-  return i;
 }
 
 function clauseStart(text: string, pos: number): number {
@@ -65,7 +52,7 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
     const prev = text[i - 1]!;
     if (/[\s\d%|()（）,，、；;。：:！？“”"'《》·\-—]/.test(prev)) return true;
     // A period right before the name: 上半年新增城镇就业, 2020年GDP.
-    const period = periodEndingAt(text, i, doc);
+    const period = periodEndingAt(i, doc);
     if (period >= 0) {
       i = period;
       continue;
@@ -87,12 +74,9 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
   return true;
 }
 
-function periodEndingAt(text: string, end: number, doc: DocContext): number {
-  for (let j = Math.max(0, end - 9); j < end; j++) {
-    const p = readPeriod(text, j, doc.periodCtx);
-    if (p && p.end === end) return j;
-  }
-  return -1;
+function periodEndingAt(end: number, doc: DocContext): number {
+  const p = doc.sentencePeriods(doc.sentences.startOf(end - 1)).find((x) => x.end === end);
+  return p ? p.start : -1;
 }
 
 /**
@@ -101,7 +85,7 @@ function periodEndingAt(text: string, end: number, doc: DocContext): number {
  * 5989户,...;实际使用外资2596万元.
  */
 function aboutPart(text: string, subjectStart: number, doc: DocContext): boolean {
-  const s = sentenceStart(text, subjectStart);
+  const s = doc.sentences.startOf(subjectStart);
   const cs = clauseStart(text, subjectStart);
   if (cs <= s) return false;
   let firstEnd = s;
@@ -177,7 +161,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
       k++;
     }
     if (!wholeScope(text, start, doc) || aboutPart(text, start, doc)) continue;
-    const limit = sentenceEnd(text, end);
+    const limit = doc.sentences.endOf(end);
     const readings = parseChain(text, end, limit, doc.periodCtxAt(start));
     if (!readings.length) continue;
     const drafts = pair(subjects, readings);
@@ -315,7 +299,7 @@ function sinceToReview(doc: DocContext, p: PeriodMatch): string {
 /** The period that frames a position: sentence, then paragraph head, then section, then the document. */
 export function contextPeriod(doc: DocContext, pos: number): string | null {
   const { text } = doc;
-  const s = sentenceStart(text, pos);
+  const s = doc.sentences.startOf(pos);
   const inSentence = doc.sentencePeriods(s).filter(
     (p) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && !boundTo(text, p) && !insideParens(text, s, p.start),
   );
@@ -341,7 +325,7 @@ function spanAround(doc: DocContext, pos: number): string | null {
 
 /** 预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值...: a sentence that opens with 预计 is all estimates. */
 function estimatedSentence(doc: DocContext, pos: number): boolean {
-  const s = sentenceStart(doc.text, pos);
+  const s = doc.sentences.startOf(pos);
   let i = s;
   const p = readPeriod(doc.text, i, doc.periodCtxAt(pos));
   if (p) i = p.end;

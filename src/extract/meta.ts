@@ -135,7 +135,7 @@ const LEVEL_OF_SUFFIX: Record<string, RegionLevel> = { 省: 'province', 市: 'pr
 export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint: RegionLevel | null): { region: Meta['region']; place: Place | null } {
   // Places named in the opening text disambiguate the ones in the title (西湖区 near 南昌市); scanned only when needed.
   let head: PlaceMention[] | null = null;
-  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 800)));
+  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 500)));
   // An ambiguous name is not its own context: only the other places count.
   const contextFor = (name: string): Place[] =>
     lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
@@ -198,7 +198,7 @@ export function periodsOf(
   text: string,
   title: string | null,
 ): { review: string | null; plan: string | null } {
-  if (docType === 'investment_news') return { review: newsPeriod(text, ctx), plan: null };
+  if (docType === 'investment_news') return { review: newsPeriod(text), plan: null };
   let review: string | null = null;
   let plan: string | null = null;
   let planSpan: string | null = null;
@@ -227,19 +227,17 @@ function mostSpecificPeriod(title: string, ctx: PeriodContext): string | null {
  * News reports events of some period: the year named most, and within it the
  * finest to-date span (前10个月 -> 2023M01-10). A future year (预计于2024年) does not count.
  */
-function newsPeriod(text: string, ctx: PeriodContext): string | null {
+function newsPeriod(text: string): string | null {
   // The lead tells the period of the events; later paragraphs add background and outlook.
   const found = findPeriods(text, 0, Math.min(text.length, 2000), { year: null, planYear: null }).filter((p) => {
     const before = text.slice(Math.max(0, p.start - 4), p.start);
     return !/预计|计划|将于|力争|到$|至$/.test(before) && !isSpan(p.period);
   });
-  // A posting date on the last line is not an event.
   if (!found.length) return null;
   const count = new Map<number, number>();
   for (const p of found) count.set(yearOf(p.period)!, (count.get(yearOf(p.period)!) ?? 0) + 1);
   const year = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const sub = found.filter((p) => yearOf(p.period) === year && p.period !== String(year));
   const toDate = sub.find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period));
-  void ctx;
   return toDate ? toDate.period : String(year);
 }

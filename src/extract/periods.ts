@@ -75,12 +75,25 @@ export function fiveYearPlan(n: number): string {
 
 const PLAN_RE = /^[“"‘'「『]?(十[一二三四五六七八九]?|[六七八九])五[”"’'」』]?/;
 
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Four digits 19xx/20xx at `pos` that are not the tail of a longer number: the year, else -1. */
+function fourDigitYear(text: string, pos: number): number {
+  const prev = text.charCodeAt(pos - 1);
+  if ((prev >= 48 && prev <= 57) || prev === 46) return -1;
+  const a = digit(text, pos), b = digit(text, pos + 1), c = digit(text, pos + 2), d = digit(text, pos + 3);
+  if (c < 0 || d < 0 || !((a === 1 && b === 9) || (a === 2 && b === 0))) return -1;
+  return 1000 * a + 100 * b + 10 * c + d;
+}
+
 function readYear(text: string, pos: number): { year: number; end: number } | null {
-  // Four Arabic digits followed by 年 (2020年); not part of a longer number.
-  if (pos > 0 && /[0-9.]/.test(text[pos - 1]!)) return null;
-  const m = /^((?:19|20)\d{2})年(?!代)/.exec(text.slice(pos, pos + 6));
-  if (!m) return null;
-  return { year: Number(m[1]), end: pos + m[0].length };
+  // Four Arabic digits followed by 年 (2020年), not 年代; not part of a longer number.
+  const year = fourDigitYear(text, pos);
+  if (year < 0 || text[pos + 4] !== '年' || text[pos + 5] === '代') return null;
+  return { year, end: pos + 5 };
 }
 
 function monthNumber(text: string, pos: number): { n: number; end: number } | null {
@@ -155,12 +168,14 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
     if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' ? 'from' : 'to' };
     return null;
   }
+  const digits = ch >= '0' && ch <= '9';
+  if (digits && fourDigitYear(text, pos) < 0) return readSubYearPeriod(text, pos, ctx);
   // 2016-2020年, 2016年至2020年
-  const span = /^((?:19|20)\d{2})年?\s*(?:-|—|－|至|到|～|~)\s*((?:19|20)\d{2})年/.exec(text.slice(pos, pos + 14));
-  if (span && Number(span[2]) > Number(span[1]) && !(pos > 0 && /[0-9.]/.test(text[pos - 1]!))) {
+  const span = digits ? /^((?:19|20)\d{2})年?\s*(?:-|—|－|至|到|～|~)\s*((?:19|20)\d{2})年/.exec(text.slice(pos, pos + 14)) : null;
+  if (span && Number(span[2]) > Number(span[1])) {
     return { period: `${span[1]}-${span[2]}`, start: pos, end: pos + span[0].length, role: 'at', span: true };
   }
-  const y = readYear(text, pos);
+  const y = digits ? readYear(text, pos) : null;
   if (y) {
     const sub = readSubYear(text, y.end);
     if (sub) return withSince(text, { period: periodCode(y.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
@@ -195,14 +210,16 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
     if (kind === 'prev') return { period: String(year - 1), start: pos, end, role: 'at', span: false };
     return { period: String(year), start: pos, end, role: kind === 'since' ? 'since' : 'at', span: false };
   }
-  if (!SUB_YEAR_START.has(ch)) return null;
+  return readSubYearPeriod(text, pos, ctx);
+}
+
+/** 上半年, 二季度, 1-9月 without a year: the context's year. */
+function readSubYearPeriod(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
+  if (ctx.year === null || !SUB_YEAR_START.has(text[pos]!)) return null;
   const sub = readSubYear(text, pos);
-  if (sub && ctx.year !== null) {
-    // A bare month (6月) is too often a date or a deadline; only spans and halves/quarters count.
-    if (/^M\d{2}$/.test(sub.code)) return null;
-    return withSince(text, { period: periodCode(ctx.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
-  }
-  return null;
+  // A bare month (6月) is too often a date or a deadline; only spans and halves/quarters count.
+  if (!sub || /^M\d{2}$/.test(sub.code)) return null;
+  return withSince(text, { period: periodCode(ctx.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
 }
 
 /** 2021年以来 / 上半年以来: the period up to now. */

@@ -7,7 +7,6 @@ import type { DocContext } from './context.js';
 import { readChinese, readNumber } from './numbers.js';
 import { findPeriods } from './periods.js';
 import { completeUnit, readQuantity, WordList } from './quantities.js';
-import { sentenceEnd, sentenceStart } from './facts.js';
 import { findPlaces } from './regions.js';
 
 type Stage = Project['stage'];
@@ -210,8 +209,8 @@ export function extractProjects(doc: DocContext): Project[] {
   const projects: Project[] = [];
   const byKey = new Map<string, Project>();
   for (const m of mentionsOf(text)) {
-    const sFrom = sentenceStart(text, m.start);
-    const sTo = sentenceEnd(text, m.end);
+    const sFrom = doc.sentences.startOf(m.start);
+    const sTo = doc.sentences.endOf(m.end);
     const stage = stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? titleStage ?? 'signed';
     const inv = investmentNear(text, m, sTo);
     const key = m.count !== null ? `#${m.count}` : m.name!;

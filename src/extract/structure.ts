@@ -128,6 +128,39 @@ function headingPeriods(heading: string, ctx: PeriodContext): { period: string |
   return { period, span };
 }
 
+const SENTENCE_END_CODES = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+
+/** Where the sentences of a text end: the offsets of 。！？ and line breaks, ascending. */
+export class Sentences {
+  private readonly ends: Int32Array;
+  constructor(private readonly text: string) {
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; i++) if (SENTENCE_END_CODES.has(text.charCodeAt(i))) ends.push(i);
+    this.ends = Int32Array.from(ends);
+  }
+  /** Index of the first sentence end at or after `pos`. */
+  private after(pos: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** Start of the sentence holding `pos`. */
+  startOf(pos: number): number {
+    const k = this.after(pos);
+    return k === 0 ? 0 : this.ends[k - 1]! + 1;
+  }
+  /** End (exclusive, at its final mark) of the sentence holding `pos`. */
+  endOf(pos: number): number {
+    const k = this.after(pos);
+    return k < this.ends.length ? this.ends[k]! : this.text.length;
+  }
+}
+
 /** The last of `items` (sorted by start) that starts at or before `pos`: the line or section holding it. */
 export function holding<T extends { start: number }>(items: readonly T[], pos: number): T {
   let lo = 0;
