@@ -122,7 +122,8 @@ export function getCatalog(): Catalog {
 
 /** Look up an indicator by a name as written (a table cell, with spaces or scope words in brackets). */
 export function indicatorOfName(name: string): Indicator | null {
-  const clean = name.replace(/[\s\u3000]+/g, '');
+  // 其中：规模以上工业增加值, 1.地区生产总值, （一）...: list markers stay out of the name.
+  const clean = name.replace(/[\s\u3000]+/g, '').replace(/^(其中[:：]?|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]|[①-⑩])/, '');
   const c = getCatalog();
   const exact = c.byAlias.get(clean);
   if (exact) return exact;

@@ -73,6 +73,24 @@ describe('tables', () => {
     expect(MIDYEAR.slice(gdp.span[0], gdp.span[1])).toBe(gdp.quote);
   });
 
+  it('reads a markdown table whose units stand in brackets after the names', () => {
+    const text = [
+      '某县2021年国民经济和社会发展计划执行情况',
+      '一、2021年计划执行情况',
+      '| 指标 | 2021年目标 | 2021年完成 | 增长(%) |',
+      '|---|---|---|---|',
+      '| 地区生产总值(亿元) | 增长7% | 312.5 | 6.8 |',
+      '| 其中：规模以上工业增加值(%) | 8 | | 9.1 |',
+    ].join('\n');
+    expect(tableFacts(text)).toEqual([
+      'gdp 2021 target growth 7 % exact',
+      'gdp 2021 actual level 312.5 亿元 exact',
+      'gdp 2021 actual growth 6.8 % exact',
+      'industrial_value_added 2021 target growth 8 % exact',
+      'industrial_value_added 2021 actual growth 9.1 % exact',
+    ]);
+  });
+
   it('gives no facts for a table without catalog indicators', () => {
     const text = '一、2021年上半年执行情况\n项目类别 | 年度计划 投资(亿元) | 1-6月累计完成投资(亿元)\n合计99项 | 57.76 | 13.01\n';
     expect(tableFacts(text)).toEqual([]);

@@ -45,6 +45,8 @@ export function cellsOf(text: string, line: Line): Cell[] {
     }
   }
   while (cells.length && !cells[cells.length - 1]!.text) cells.pop();
+  // | 地区生产总值 | 亿元 |: a bar that opens the line opens no cell.
+  if (text.slice(line.start, line.end).trimStart().startsWith('|') && cells[0]?.text === '') cells.shift();
   return cells;
 }
 
@@ -126,7 +128,11 @@ function tableFacts(doc: DocContext, rows: Line[]): Fact[] {
   const cells = rows.map((r) => cellsOf(doc.text, r));
   const headers: Cell[][] = [];
   let k = 0;
-  while (k < cells.length && k < 3 && isHeaderRow(cells[k]!)) headers.push(cells[k++]!);
+  while (k < cells.length && k < 4 && isHeaderRow(cells[k]!)) {
+    // A markdown rule (---|---) is no header.
+    if (!cells[k]!.every((c) => /^:?-{2,}:?$|^$/.test(c.text))) headers.push(cells[k]!);
+    k++;
+  }
   if (!headers.length) return [];
   const columns = columnsOf(headers, doc.periodCtx);
   const facts: Fact[] = [];
@@ -168,7 +174,9 @@ function align(row: Cell[], columns: Column[]): Array<[Cell, Column]> {
 function rowFacts(doc: DocContext, ind: Indicator, row: Cell[], columns: Column[]): Fact[] {
   const pairs = align(row, columns);
   const unitCell = pairs.find(([, c]) => c.role === 'unit')?.[0];
-  const unit = unitCell ? normalizeUnit(squeeze(unitCell.text)) : '';
+  // No unit column: the unit in brackets after the name (地区生产总值（亿元）).
+  const unitText = unitCell?.text ?? /[(（]([^)）]{1,6})[)）]\s*$/.exec(row[0]!.text)?.[1] ?? '';
+  const unit = normalizeUnit(squeeze(unitText));
   const rowStart = row[0]!.start;
   const facts: Fact[] = [];
   for (const [cell, col] of pairs) {
