@@ -54,6 +54,9 @@ describe('date', () => {
   it('reads a posting date on the last line of news', () => {
     expect(metaOf('【邵阳招商】邵阳招商\n2023年，邵阳市签约项目。\n2025-07-09').date).toBe('2025-07-09');
   });
+  it('reads a bracketed date under the title as the day of delivery', () => {
+    expect(metaOf('某某县政府工作报告\n（2021年1月8日）\n各位代表：\n').date).toBe('2021-01-08');
+  });
   it('reads a scraped date whose 年 and 月 were lost', () => {
     expect(metaOf('某某县政府工作报告\n(2022211日在某某县第十八届人民代表大会第一次会议上)\n').date).toBe('2022-02-11');
   });

@@ -95,7 +95,10 @@ function datesOf(text: string, lines: Line[]): { date: string | null; published:
   let published: string | null = null;
   for (const l of lines.slice(0, 15)) {
     const s = lineText(text, l);
-    if (!meeting && (/^(——|--|[(（])/.test(s) || /在.{2,40}(会议|大会|会)上/.test(s)) && /会|在/.test(s)) meeting = parseDate(s);
+    const delivered = (/^(——|--|[(（])/.test(s) || /在.{2,40}(会议|大会|会)上/.test(s)) && /会|在/.test(s);
+    // （2021年1月8日） alone under the title is the day it was delivered too.
+    const bracketedDate = /^[(（]\s*(?:19|20)\d{2}\s*年[^)）]{2,8}日?\s*[)）]$/.test(s);
+    if (!meeting && (delivered || bracketedDate)) meeting = parseDate(s);
     if (!published) {
       const m = /(发布时间|发布日期|发文日期|成文日期|生成日期|日期)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
       if (m) published = parseDate(m[2]!);
