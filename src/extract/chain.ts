@@ -72,28 +72,13 @@ function skipSpaces(text: string, i: number): number {
 }
 
 function reading(state: State, measure: Measure, start: number, end: number, extra: Partial<Reading>): Reading {
-  return {
-    measure,
-    quantities: [],
-    text: null,
-    qualifier: null,
-    sign: 1,
-    period: state.period,
-    role: state.role,
-    estimated: state.estimated,
-    target: state.target,
-    respectively: state.respectively,
-    yearlyAverage: state.yearlyAverage,
-    cumulative: state.cumulative,
-    start,
-    end,
-    ...extra,
-  };
+  return { ...state, measure, quantities: [], text: null, qualifier: null, sign: 1, start, end, ...extra };
 }
 
 /**
  * Reads the value phrases that follow an indicator name at `pos`, up to `limit`.
- * `inParens` parses the inside of a bracket: (二季度同比增长6%).
+ * `initial` carries what the words before said: the period of a bracket
+ * (二季度同比增长6%), or the state of the clause before.
  */
 export function parseChain(text: string, pos: number, limit: number, ctx: PeriodContext, initial?: Partial<State>): Reading[] {
   const out: Reading[] = [];
