@@ -184,6 +184,8 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         continue;
       }
       const qs = readQuantityList(text, j);
+      // 增长8.6，: a % lost in scraping, when nothing else follows the number.
+      for (const q of qs) if (q.unit === '' && q.value < 100 && /^[，,；;。、\n]?$/.test(text[q.end] ?? '')) q.unit = '%';
       if (!qs.length || qs.some((q) => q.percentPoint || q.unit !== '%')) break;
       out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, qs[qs.length - 1]!.end, { quantities: qs, sign: growth.value }));
       i = qs[qs.length - 1]!.end;

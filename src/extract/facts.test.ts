@@ -110,6 +110,7 @@ describe('comparisons and verbs that only lead to a value', () => {
     ['一般公共预算收入实现增长5.2%。', ['general_budget_revenue 2020 actual growth 5.2 % exact']],
     ['过去一年，规模以上工业增加值增长 6.8%。', ['industrial_value_added 2020 actual growth 6.8 % exact']],
     ['居民消费价格比上年上涨2.3%。', ['cpi 2020 actual growth 2.3 % exact']],
+    ['2020上半年，固定资产投资增长8.6，规模工业增加值增长3倍。', ['fixed_asset_investment 2020H1 actual growth 8.6 % exact']],
   ])('%s', (sentence, expected) => {
     expect(factsOf(workReport(sentence))).toEqual(expected);
   });

@@ -30,6 +30,7 @@ const EXAMPLES: Array<[string, string, number]> = [
   ['明年', '2021', 2],
   ['到2025年', '2025', 6],
   ['2021年以来', '2021', 7],
+  ['2021上半年', '2021H1', 7],
 ];
 
 describe('readPeriod', () => {

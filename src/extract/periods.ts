@@ -175,7 +175,11 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
   if (span && Number(span[2]) > Number(span[1])) {
     return { period: `${span[1]}-${span[2]}`, start: pos, end: pos + span[0].length, role: 'at', span: true };
   }
-  const y = digits ? readYear(text, pos) : null;
+  let y = digits ? readYear(text, pos) : null;
+  // 2021上半年: a 年 lost in scraping before a part of the year.
+  if (!y && digits && fourDigitYear(text, pos) >= 0 && /^(上半年|下半年|第?[一二三四]季度)/.test(text.slice(pos + 4, pos + 8))) {
+    y = { year: fourDigitYear(text, pos), end: pos + 4 };
+  }
   if (y) {
     const sub = readSubYear(text, y.end);
     if (sub) return withSince(text, { period: periodCode(y.year, sub.code), start: pos, end: sub.end, role: 'at', span: false });
