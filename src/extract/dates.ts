@@ -1,6 +1,7 @@
 // Dates as documents write them: 2020年7月31日, 2020-07-31, 2020.7.31, and the
 // scraped forms where 年/月 were lost: 2022211日 is 2022-02-11, and
 // 2021年8月31****人大 (日 lost to redaction) is 2021-08-31.
+import { readChinese } from './numbers.js';
 import { pad2 } from './periods.js';
 
 export interface DateMatch {
@@ -45,6 +46,15 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => string | null 
     re: /((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
     read: (m) => {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return valid(y, mo, d) ? iso(y, mo, d) : null;
+    },
+  },
+  {
+    // 二〇二一年一月八日: the signature date of an official document
+    re: /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g,
+    read: (m) => {
+      const y = Number([...m[1]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+      const [mo, d] = [readChinese(m[2]!, 0)?.value ?? 0, readChinese(m[3]!, 0)?.value ?? 0];
       return valid(y, mo, d) ? iso(y, mo, d) : null;
     },
   },

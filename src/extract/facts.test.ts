@@ -111,6 +111,7 @@ describe('comparisons and verbs that only lead to a value', () => {
     ['过去一年，规模以上工业增加值增长 6.8%。', ['industrial_value_added 2020 actual growth 6.8 % exact']],
     ['居民消费价格比上年上涨2.3%。', ['cpi 2020 actual growth 2.3 % exact']],
     ['2020上半年，固定资产投资增长8.6，规模工业增加值增长3倍。', ['fixed_asset_investment 2020H1 actual growth 8.6 % exact']],
+    ['上半年，实现生产总值33.74亿元，比增9.2%；社会消费品零售总额可比增长约5.3%。', ['gdp 2020H1 actual level 33.74 亿元 exact', 'gdp 2020H1 actual growth 9.2 % exact', 'retail_sales 2020H1 actual growth 5.3 % approx']],
   ])('%s', (sentence, expected) => {
     expect(factsOf(workReport(sentence))).toEqual(expected);
   });
