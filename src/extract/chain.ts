@@ -72,7 +72,24 @@ function skipSpaces(text: string, i: number): number {
 }
 
 function reading(state: State, measure: Measure, start: number, end: number, extra: Partial<Reading>): Reading {
-  return { ...state, measure, quantities: [], text: null, qualifier: null, sign: 1, start, end, ...extra };
+  // Built field by field: one object shape for every reading keeps this hot path monomorphic.
+  const r: Reading = {
+    period: state.period,
+    role: state.role,
+    estimated: state.estimated,
+    target: state.target,
+    respectively: state.respectively,
+    yearlyAverage: state.yearlyAverage,
+    cumulative: state.cumulative,
+    measure,
+    quantities: [],
+    text: null,
+    qualifier: null,
+    sign: 1,
+    start,
+    end,
+  };
+  return Object.assign(r, extra);
 }
 
 /**

@@ -128,14 +128,15 @@ function headingPeriods(heading: string, ctx: PeriodContext): { period: string |
   return { period, span };
 }
 
-const SENTENCE_END_CODES = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_RE = /[。！？!?\n]/g;
 
 /** Where the sentences of a text end: the offsets of 。！？ and line breaks, ascending. */
 export class Sentences {
   private readonly ends: Int32Array;
   constructor(private readonly text: string) {
     const ends: number[] = [];
-    for (let i = 0; i < text.length; i++) if (SENTENCE_END_CODES.has(text.charCodeAt(i))) ends.push(i);
+    SENTENCE_END_RE.lastIndex = 0;
+    for (let m = SENTENCE_END_RE.exec(text); m; m = SENTENCE_END_RE.exec(text)) ends.push(m.index);
     this.ends = Int32Array.from(ends);
   }
   /** Index of the first sentence end at or after `pos`. */
