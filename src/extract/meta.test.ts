@@ -34,6 +34,10 @@ describe('region', () => {
     expect(metaOf('岳阳楼区人民政府代区长 白再兴\n各位代表:\n').region).toEqual({ name: '岳阳楼区', code: '430602', level: 'county' });
   });
 
+  it('takes the region from 我代表...人民政府 when no line names it', () => {
+    expect(metaOf('政府工作报告\n各位代表：\n现在，我代表浏阳市人民政府，向大会报告政府工作。\n').region).toEqual({ name: '浏阳市', code: '430181', level: 'county' });
+  });
+
   it('resolves a name shared by several places from the text around it', () => {
     const text = '西湖区人民政府区长 张三\n各位代表：\n过去一年，在南昌市委、市政府的坚强领导下，全区上下团结奋进。';
     expect(metaOf(text).region?.code).toBe('360103');

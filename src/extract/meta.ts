@@ -142,7 +142,9 @@ export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint:
   // An ambiguous name is not its own context: only the other places count.
   const contextFor = (name: string): Place[] =>
     lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
-  const sources = [basics.tag, basics.speakerLine, basics.title];
+  // 我代表岳阳楼区人民政府，向大会报告政府工作: the body names who speaks.
+  const onBehalf = /我代表([\u4e00-\u9fa5*＊]{2,16}?)人民政府/.exec(text.slice(0, 600))?.[1] ?? null;
+  const sources = [basics.tag, basics.speakerLine, basics.title, onBehalf];
   for (const src of sources) {
     if (!src) continue;
     const redacted = /^[*＊×]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
