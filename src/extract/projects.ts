@@ -5,7 +5,7 @@ import { loadData } from '../data.js';
 import type { Amount, Project } from '../schema.js';
 import type { DocContext } from './context.js';
 import { readChinese, readNumber } from './numbers.js';
-import { findPeriods } from './periods.js';
+import { findPeriods, readPeriod } from './periods.js';
 import { completeUnit, readQuantity, WordList } from './quantities.js';
 import { findPlaces } from './regions.js';
 
@@ -86,8 +86,9 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
 }
 
 /**
- * Characters of a name after its leading particles, place names and generic
- * words: 这为湖南省招商引资项目 and 重点产业项目 have none, 山河工业城项目 has five.
+ * Characters of a name after its leading particles, place names, periods and
+ * generic words: 这为湖南省招商引资项目, 2023年第一季度重大项目 and 重点产业项目
+ * have none, 山河工业城项目 has five.
  */
 function contentLength(name: string): number {
   const core = name.replace(/项目$/, '');
@@ -97,6 +98,12 @@ function contentLength(name: string): number {
     const place = findPlaces(core, i, core.length)[0];
     if (place && place.start === i) {
       i = place.end;
+      continue;
+    }
+    // 2023年第一季度重大项目: a period names when, not what.
+    const period = readPeriod(core, i, { year: null, planYear: null });
+    if (period) {
+      i = period.end;
       continue;
     }
     const g = GENERIC.at(core, i);
@@ -141,7 +148,10 @@ function mentionsOf(text: string): Mention[] {
     const name = nameBefore(text, end);
     const batch = batchCount(text, at, end);
     if (batch) {
-      out.push({ name: null, count: batch.count, start: batch.start, end: batch.end });
+      // 其中亿元以上项目12个: a part of a batch counted before, not a batch of its own.
+      if (!/其中[^，,。；;]{0,12}$/.test(text.slice(Math.max(0, batch.start - 14), batch.start))) {
+        out.push({ name: null, count: batch.count, start: batch.start, end: batch.end });
+      }
       continue;
     }
     if (!name || contentLength(name.name) < 4) continue;
@@ -162,7 +172,7 @@ function mentionsOf(text: string): Mention[] {
 /** 总投资16亿元的X项目 / X项目总投资约5亿元 / 16亿元X项目 / 总投资达14亿元. */
 function investmentNear(text: string, m: Mention, sentenceTo: number): { amount: Amount; start: number; end: number } | null {
   const before = text.slice(Math.max(0, m.start - 16), m.start);
-  const pre = /(?:总投资|投资|总额)?(?:达|约|近|超|逾)?([\d.]+|[一二三四五六七八九十百千两]+)(万亿|亿|万)(元|美元)?(?:的)?$/.exec(before);
+  const pre = /(?:总投资|投资|总额)?(?:达|约|近|超|逾)?([\d.]+|[一二三四五六七八九十百千两]+)(万亿|亿|万)(元|美元)?(?:建设|兴建|投建|打造)?(?:的)?$/.exec(before);
   if (pre) {
     const start = m.start - pre[0].length;
     const q = readQuantity(text, start + (pre[0].length - pre[0].replace(/^(?:总投资|投资|总额)?(?:达)?/, '').length));
@@ -172,7 +182,7 @@ function investmentNear(text: string, m: Mention, sentenceTo: number): { amount:
     }
   }
   const after = text.slice(m.end, Math.min(sentenceTo, m.end + 40));
-  const post = /^[^。；;]{0,16}?(?:总投资|投资总额|计划总投资|计划投资|协议引资|协议投资|签约金额|签约总额|(?<!实际|完成)投资(?=[约近超逾达\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?/.exec(after);
+  const post = /^[^。；;]{0,16}?(?:总投资|投资总额|计划总投资|计划投资|协议引资|协议投资|签约金额|签约总额|总金额|合同金额|(?<!实际|完成)投资(?=[约近超逾达\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?/.exec(after);
   if (post) {
     const qStart = m.end + post[0].length;
     const q = readQuantity(text, qStart);
@@ -219,7 +229,7 @@ export function extractProjects(doc: DocContext): Project[] {
       // A later mention (该项目由...投资建设) completes what the first one left out.
       existing.investment ??= inv?.amount ?? null;
       existing.location ??= locationNear(text, m, sFrom, sTo);
-      existing.investor ??= investorNear(text, sFrom, Math.min(text.length, sTo + 80));
+      if (m.name) existing.investor ??= investorNear(text, sFrom, doc.sentences.endOf(sTo + 1));
       existing.industry ??= industryNear(text, sFrom, sTo);
       continue;
     }
@@ -232,7 +242,7 @@ export function extractProjects(doc: DocContext): Project[] {
       investment: inv?.amount ?? null,
       stage,
       location: locationNear(text, m, sFrom, sTo) ?? (m.count !== null ? meta.region?.name ?? null : null),
-      investor: investorNear(text, sFrom, Math.min(text.length, sTo + 80)),
+      investor: m.name ? investorNear(text, sFrom, doc.sentences.endOf(sTo + 1)) : null,
       industry: industryNear(text, sFrom, sTo),
       date: years[0]?.period ?? meta.review_period ?? null,
       quote: text.slice(start, end),
