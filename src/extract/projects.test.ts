@@ -77,7 +77,7 @@ describe('projects', () => {
 
   it('keeps periods and events out of names, parts of a batch out of batches, and investors with their project', () => {
     const text =
-      '【某县招商】某县2023年第一季度重大项目集中开工\n3月28日，某县举行2023年第一季度重大项目集中开工仪式。此次集中开工项目15个，总投资52.6亿元。其中，由湖南某某新材料有限公司投资10亿元建设的高性能复合材料项目正式开工。今年以来，签约项目23个，总金额达156亿元，其中亿元以上项目12个。';
+      '【攸县招商】攸县2023年第一季度重大项目集中开工\n3月28日，攸县举行2023年第一季度重大项目集中开工仪式。此次集中开工项目15个，总投资52.6亿元。其中，由湖南某某新材料有限公司投资10亿元建设的高性能复合材料项目正式开工。今年以来，签约项目23个，总金额达156亿元，其中亿元以上项目12个。';
     const projects = extract(text, { doc: 'p' }).projects;
     expect(projectsOf(text)).toEqual([
       { name: null, count: 15, investment: '52.6亿元 exact', stage: 'started' },
