@@ -73,7 +73,6 @@ export function buildContext(text: string): DocContext {
     plan_period: plan,
     speaker: basics.speaker,
   };
-  const tableLines = lines.filter((l) => l.table);
   const carry = carryMarks(text, sections, sentences);
   const paraPeriods = new Map<number, Array<[number, string]>>();
   const sentencePeriods = new Map<number, PeriodMatch[]>();
@@ -90,7 +89,7 @@ export function buildContext(text: string): DocContext {
     planPeriod: plan,
     regionNames: regionNames(place),
     meta,
-    inTable: (pos) => tableLines.some((l) => l.start <= pos && pos < l.end),
+    inTable: (pos) => holding(lines, pos).table,
     estimatedFrom: (pos) => carry.some(([from, to]) => from <= pos && pos < to),
     sentencePeriods: (start) => {
       let found = sentencePeriods.get(start);
