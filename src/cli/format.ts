@@ -1,6 +1,5 @@
 // Plain-text tables for terminals: Chinese characters take two columns, so
 // padding counts display width, not string length.
-import { stringify } from 'csv-stringify/sync';
 
 /** Whether a code point is drawn two columns wide (East Asian Wide and Fullwidth). */
 function isWide(cp: number): boolean {
@@ -85,11 +84,4 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** Rows as CSV with a header, UTF-8 without BOM; true/false become 1/0 for Stata, R and pandas. */
-export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
-  return stringify(rows as T[], {
-    header: true,
-    columns: [...columns],
-    cast: { boolean: (b: boolean) => (b ? '1' : '0') },
-  });
-}
+export { toCsv } from '../store/panel.js';

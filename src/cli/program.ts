@@ -1,6 +1,6 @@
 // The zhengbao command line: one program, one file per command.
 import { Command } from 'commander';
-import { docsCommand, evalCommand, extractCommand, factsCommand, ingestCommand } from './commands/index.js';
+import { docsCommand, evalCommand, extractCommand, factsCommand, ingestCommand, serveCommand } from './commands/index.js';
 import { processIo, type Io } from './io.js';
 import { packageVersion } from './paths.js';
 
@@ -20,10 +20,11 @@ Examples:
   $ zhengbao facts --format csv > panel.csv
   $ zhengbao docs
   $ zhengbao eval
+  $ zhengbao serve --port 8787
 
 The database is ./zhengbao.db unless --db or ZHENGBAO_DB names another.`,
     );
-  for (const command of [extractCommand(io), ingestCommand(io), factsCommand(io), docsCommand(io), evalCommand(io)]) {
+  for (const command of [extractCommand(io), ingestCommand(io), factsCommand(io), docsCommand(io), evalCommand(io), serveCommand(io)]) {
     program.addCommand(command);
   }
   return program;

@@ -13,6 +13,8 @@ export interface Indicator {
   cumulative?: boolean;
   /** Unit dimensions a level may have (CNY, USD, person, %, ...). */
   dims: string[];
+  /** Which way a result beats its target: higher unless the data says lower (失业率, 能耗). */
+  better?: 'higher' | 'lower';
 }
 
 interface CatalogFile {
@@ -130,4 +132,9 @@ export function indicatorOfName(name: string): Indicator | null {
   // 固定资产投资(不含农户), 一般公共预算收入（亿元）: scope words in brackets stay out of the key.
   const bare = clean.replace(/[(（][^)）]*[)）]/g, '');
   return c.byAlias.get(bare) ?? null;
+}
+
+/** The Chinese name of an indicator key (gdp → 地区生产总值); the key itself when the catalog lacks it. */
+export function labelOf(key: string): string {
+  return getCatalog().byKey.get(key)?.label ?? key;
 }

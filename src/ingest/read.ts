@@ -108,12 +108,9 @@ function nameOf(path: string): string {
 
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let forced: string | undefined;
-  if (options.encoding !== undefined) {
-    if (!iconv.encodingExists(options.encoding)) {
-      throw new InputError(path, `unknown encoding '${options.encoding}'`);
-    }
-    forced = options.encoding;
+  // A bad encoding name is reported before the file is touched.
+  if (options.encoding !== undefined && !iconv.encodingExists(options.encoding)) {
+    throw new InputError(path, `unknown encoding '${options.encoding}'`);
   }
 
   let st: Stats;
@@ -135,10 +132,22 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
     throw new InputError(path, fsReason(err));
   }
   // The file may have grown between stat and read.
+  return readBytes(path, bytes, options);
+}
+
+/**
+ * A document from bytes already in memory (an upload): `path` names it in
+ * errors and gives its name. Same checks and decoding as readDocument.
+ */
+export function readBytes(path: string, bytes: Buffer, options: ReadOptions = {}): ReadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     throw new InputError(path, `file too large (${formatMB(bytes.length)} MB > ${formatMB(maxBytes)} MB)`);
   }
-
+  if (options.encoding !== undefined && !iconv.encodingExists(options.encoding)) {
+    throw new InputError(path, `unknown encoding '${options.encoding}'`);
+  }
+  const forced = options.encoding;
   const { text, encoding } = forced !== undefined ? decodeForced(path, bytes, forced) : decodeDetect(path, bytes);
   if (isBlank(text)) throw new InputError(path, EMPTY);
   if (looksBinary(text)) throw new InputError(path, BINARY);

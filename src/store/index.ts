@@ -14,4 +14,13 @@ export {
   type FactFilter,
   type PanelRow,
 } from './store.js';
-export { MIGRATIONS } from './migrations.js';
+export { MIGRATIONS, type Migration } from './migrations.js';
+export {
+  indexParagraphs,
+  searchParagraphs,
+  splitParagraphs,
+  normalizeForSearch,
+  parseQuery,
+  type Paragraph,
+  type QueryTerm,
+} from './search.js';

@@ -1,7 +1,13 @@
 // Schema versions of the store. Step i brings a database from user_version i
 // to i + 1. Append new steps; never edit one that has shipped, since existing
-// databases have already run it.
-export const MIGRATIONS: readonly string[] = [
+// databases have already run it. A step is SQL, or a function for what SQL
+// cannot do (indexing the stored documents' paragraphs).
+import type Database from 'better-sqlite3';
+import { migrateParagraphs } from './search.js';
+
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE documents (
     id            INTEGER PRIMARY KEY,
@@ -76,4 +82,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX projects_stage ON projects(stage);
   `,
+  // 1 → 2: paragraphs and their full-text index (src/store/search.ts), filled
+  // from the documents already stored.
+  migrateParagraphs,
 ];

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { Extraction, type Fact, type Meta, type Project, type Region } from '../schema.js';
 import { baseUnitOf, toBase } from '../extract/units.js';
 import { MIGRATIONS } from './migrations.js';
+import { indexParagraphs, searchParagraphs } from './search.js';
+import type { SearchQuery, SearchResult } from '../api/schemas.js';
 
 export interface IngestInput {
   name: string;
@@ -125,7 +127,10 @@ export function migrate(db: Database.Database): number {
   db.transaction(() => {
     const current = schemaVersion(db);
     if (current > target) throw newer(current);
-    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
+    for (const step of MIGRATIONS.slice(current)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${target}`);
   }).immediate();
   return target;
@@ -203,6 +208,7 @@ export class Store {
       const existing = this.findByHash.get(hash);
       if (existing) return { id: existing.id, status: 'unchanged' };
       const id = this.writeDocument(input, extraction, hash);
+      indexParagraphs(this.db, id, input.text);
       extraction.facts.forEach((fact, ordinal) => this.writeFact(id, ordinal, fact));
       extraction.projects.forEach((project, ordinal) => this.writeProject(id, ordinal, project));
       return { id, status: 'added' };
@@ -314,6 +320,11 @@ export class Store {
       )
       .all(...params);
     return rows.map((row) => ({ ...row, estimated: row.estimated === 1 }));
+  }
+
+  /** Paragraphs containing every word of `params.q`, ranked by bm25, filtered by region, type and year. */
+  search(params: SearchQuery): SearchResult {
+    return searchParagraphs(this.db, params);
   }
 
   close(): void {

@@ -4,3 +4,4 @@ export { runIngest, ingestCommand, type IngestCommandOptions, type IngestTally }
 export { runFacts, runDocs, factsCommand, docsCommand, PANEL_COLUMNS, FACT_FORMATS, DOC_FORMATS, type FactsCommandOptions, type DocsCommandOptions } from './query.js';
 export { runEval, scoreCorpus, extractCorpus, evalCommand, type EvalOptions, type Summary } from './eval.js';
 export { readAndExtract, type Extractor, type ExtractedDocument } from './document.js';
+export { runServe, serveCommand, WEB_ROOT, type ServeOptions } from './serve.js';

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { KINDS } from '../../schema.js';
 import { openStore, type DocumentSummary, type FactFilter, type PanelRow, type Store } from '../../store/index.js';
-import { formatNumber, renderTable, toCsv, type Column } from '../format.js';
+import { formatNumber, renderTable, type Column } from '../format.js';
+import { PANEL_COLUMNS, toCsv } from '../../store/panel.js';
 import { processIo, reasonOf, type Io } from '../io.js';
 import { dbOption } from './ingest.js';
 import { factValue } from './extract.js';
@@ -21,11 +22,7 @@ export interface DocsCommandOptions {
   format: (typeof DOC_FORMATS)[number];
 }
 
-/** The panel's columns, in CSV order. */
-export const PANEL_COLUMNS = [
-  'region_code', 'region_name', 'region_level', 'period', 'indicator', 'kind', 'measure', 'value', 'value_high',
-  'unit', 'value_base', 'base_unit', 'qualifier', 'text', 'estimated', 'document', 'quote', 'span_start', 'span_end',
-] as const satisfies readonly (keyof PanelRow)[];
+export { PANEL_COLUMNS };
 
 /**
  * Runs `read` on an existing store. A read command must not create an empty
