@@ -158,7 +158,7 @@ interface Related {
 
 interface Template {
   doc: BenchDoc;
-  /** The template's own region chain, region first (null entries for a redacted template). */
+  /** Levels of the template's region chain, region first: county, prefecture, province. */
   chainLevels: PlaceLevel[];
   /** Pool key: level and name suffix of the region. */
   poolKey: string;

@@ -11,13 +11,18 @@
 //
 // Bar: p95 ≤ 50 ms for each endpoint and no non-2xx; exit code 1 otherwise.
 //
+// The CPU column shows the cores the server, autocannon and every other
+// process used during each run: on a shared machine, "other" > 0 means the
+// figures are disturbed.
+//
 //   node dist/bench/serve.js [--docs 10000] [--duration 10] [--connections 20]
 //                            [--warmup 3] [--seed 1] [--fresh] [--json]
+//                            [--endpoints search,regions,documents] [--workers N]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +44,8 @@ interface Cli {
   fresh: boolean;
   json: boolean;
   endpoints: Endpoint[];
+  /** Server processes (zhengbao serve --workers). */
+  workers: number;
 }
 
 const ENDPOINTS = ['search', 'regions', 'documents'] as const;
@@ -46,7 +53,7 @@ type Endpoint = (typeof ENDPOINTS)[number];
 
 function usage(): never {
   console.error(
-    'usage: bench:serve [--docs N] [--duration S] [--connections C] [--warmup S] [--seed N] [--fresh] [--json] [--endpoints search,regions,documents]',
+    'usage: bench:serve [--docs N] [--duration S] [--connections C] [--warmup S] [--seed N] [--fresh] [--json] [--endpoints search,regions,documents] [--workers N]',
   );
   process.exit(2);
 }
@@ -64,6 +71,7 @@ function parseCli(): Cli {
         fresh: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         endpoints: { type: 'string', default: ENDPOINTS.join(',') },
+        workers: { type: 'string', default: String(availableParallelism()) },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -81,10 +89,11 @@ function parseCli(): Cli {
     fresh: values.fresh,
     json: values.json,
     endpoints: values.endpoints.split(',').map((e) => e.trim()) as Endpoint[],
+    workers: Number(values.workers),
   };
   if (!cli.endpoints.length || cli.endpoints.some((e) => !ENDPOINTS.includes(e))) usage();
   const int = (n: number, min: number): boolean => Number.isInteger(n) && n >= min;
-  if (!int(cli.docs, 1) || !(cli.duration > 0) || !int(cli.connections, 1) || !(cli.warmup >= 0) || !int(cli.seed, 0)) usage();
+  if (!int(cli.docs, 1) || !(cli.duration > 0) || !int(cli.connections, 1) || !(cli.warmup >= 0) || !int(cli.seed, 0) || !int(cli.workers, 1)) usage();
   return cli;
 }
 
@@ -328,12 +337,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(file: string): Promise<{ child: ChildProcess; base: string }> {
+async function startServer(file: string, workers: number): Promise<{ child: ChildProcess; base: string }> {
   const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
   const port = await freePort();
   const token = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, [main, 'serve', '--db', file, '--port', String(port), '--host', '127.0.0.1', '--token', token], {
+  const child = spawn(process.execPath, [main, 'serve', '--db', file, '--port', String(port), '--host', '127.0.0.1', '--token', token, '--workers', String(workers)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -591,8 +600,8 @@ async function main(): Promise<void> {
   const paragraphs = paragraphCount(file, info.lines);
   const dbMB = fileMB(file);
 
-  log(`server: starting zhengbao serve --db ${file}`);
-  const { child, base } = await startServer(file);
+  log(`server: starting zhengbao serve --db ${file} --workers ${cli.workers}`);
+  const { child, base } = await startServer(file, cli.workers);
   const stop = (): void => void child.kill('SIGTERM');
   process.once('SIGINT', () => {
     stop();

@@ -5,6 +5,7 @@ import type { DocumentDetail, DocumentList, DocumentSummary } from '../api/schem
 import { labelOf } from '../extract/catalog.js';
 import { documentWhere, whereClause, type DocumentFilter } from './filters.js';
 import type { Store } from './store.js';
+import { prepared } from './prepared.js';
 
 export interface Paging {
   limit: number;
@@ -14,17 +15,14 @@ export interface Paging {
 export const SUMMARY_COLUMNS = `d.id, d.name, d.encoding, d.content_hash, d.ingested_at, d.doc_type, d.title,
   d.region_code, d.region_name, d.region_level, d.date, d.review_period, d.plan_period,
   d.speaker_name, d.speaker_title,
-  (SELECT count(*) FROM facts f WHERE f.document_id = d.id) AS fact_count,
-  (SELECT count(*) FROM projects p WHERE p.document_id = d.id) AS project_count`;
+  d.fact_count, d.project_count`;
 
 /** Documents matching the filter, newest first. */
 export function listDocuments(db: Database.Database, filter: DocumentFilter, paging: Paging): DocumentList {
   const where = documentWhere(filter);
-  const total = db
-    .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM documents d ${whereClause(where)}`)
+  const total = prepared<unknown[], { n: number }>(db, `SELECT count(*) AS n FROM documents d ${whereClause(where)}`)
     .get(...where.params)!.n;
-  const items = db
-    .prepare<unknown[], DocumentSummary>(
+  const items = prepared<unknown[], DocumentSummary>(db,
       `SELECT ${SUMMARY_COLUMNS} FROM documents d ${whereClause(where)}
        ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ? OFFSET ?`,
     )

@@ -85,4 +85,21 @@ export const MIGRATIONS: readonly Migration[] = [
   // 1 → 2: paragraphs and their full-text index (src/store/search.ts), filled
   // from the documents already stored.
   migrateParagraphs,
+  // 2 → 3: the text moves to a table of its own. Stored inline it pushed every
+  // column after it onto overflow pages, so listing documents or joining facts
+  // to their document's date read the whole text. A stored document never
+  // changes, so its fact and project counts are kept with it.
+  `
+  CREATE TABLE document_texts (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL
+  );
+  INSERT INTO document_texts (document_id, text) SELECT id, text FROM documents;
+  ALTER TABLE documents DROP COLUMN text;
+  ALTER TABLE documents ADD COLUMN fact_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE documents ADD COLUMN project_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE documents SET
+    fact_count = (SELECT count(*) FROM facts f WHERE f.document_id = documents.id),
+    project_count = (SELECT count(*) FROM projects p WHERE p.document_id = documents.id);
+  `,
 ];

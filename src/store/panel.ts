@@ -6,6 +6,7 @@ import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import { joinWhere, regionClause, whereClause, type SqlWhere } from './filters.js';
 import type { FactFilter, PanelRow } from './store.js';
+import { prepared } from './prepared.js';
 
 /** The panel's columns, in CSV order. */
 export const PANEL_COLUMNS = [
@@ -48,8 +49,7 @@ export function queryPanel(
   const where = panelWhere(filter);
   const page = paging ? 'LIMIT ? OFFSET ?' : '';
   const params = paging ? [...where.params, paging.limit, paging.offset] : where.params;
-  return db
-    .prepare<unknown[], Omit<PanelRow, 'estimated'> & { estimated: number }>(
+  return prepared<unknown[], Omit<PanelRow, 'estimated'> & { estimated: number }>(db,
       `${PANEL_SELECT} ${whereClause(where)} ${PANEL_ORDER} ${page}`,
     )
     .all(...params)
@@ -88,8 +88,7 @@ export function panelCsvStream(db: Database.Database, filter: FactFilter): Reada
 
 export function countPanel(db: Database.Database, filter: FactFilter): number {
   const where = panelWhere(filter);
-  return db
-    .prepare<unknown[], { n: number }>(
+  return prepared<unknown[], { n: number }>(db,
       `SELECT count(*) AS n FROM facts f JOIN documents d ON d.id = f.document_id ${whereClause(where)}`,
     )
     .get(...where.params)!.n;

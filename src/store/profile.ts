@@ -16,6 +16,7 @@ import { unitInfo } from '../extract/units.js';
 import type { Fact } from '../schema.js';
 import { listDocuments } from './documents.js';
 import { regionClause, REGION_CODE } from './filters.js';
+import { prepared } from './prepared.js';
 
 /** A stored fact with the document it came from. */
 export interface FactOfRegion {
@@ -218,11 +219,10 @@ export function buildSeries(facts: readonly FactOfRegion[]): { indicators: Indic
 
 /** Every region with stored documents, most documents first. */
 export function listRegions(db: Database.Database): RegionSummary[] {
-  return db
-    .prepare<[], RegionSummary>(
+  return prepared<[], RegionSummary>(db,
       `SELECT d.region_code AS code, max(d.region_name) AS name, max(d.region_level) AS level,
          count(*) AS document_count,
-         coalesce(sum((SELECT count(*) FROM facts f WHERE f.document_id = d.id)), 0) AS fact_count,
+         sum(d.fact_count) AS fact_count,
          max(d.date) AS latest_date
        FROM documents d WHERE d.region_code IS NOT NULL
        GROUP BY d.region_code ORDER BY document_count DESC, fact_count DESC, d.region_code`,
@@ -232,14 +232,13 @@ export function listRegions(db: Database.Database): RegionSummary[] {
 
 /** A region's profile, or null when no stored document is of this region. */
 export function regionProfile(db: Database.Database, code: string): RegionProfile | null {
-  const region = db
-    .prepare<[string], { code: string; name: string | null; level: RegionProfile['region']['level'] }>(
+  const region = prepared<[string], { code: string; name: string | null; level: RegionProfile['region']['level'] }>(db,
       `SELECT region_code AS code, max(region_name) AS name, max(region_level) AS level
        FROM documents WHERE region_code = ? GROUP BY region_code`,
     )
     .get(code);
   if (!region) return null;
-  const facts = db.prepare<[string], FactOfRegion>(`${REGION_FACTS} WHERE d.region_code = ?`).all(code);
+  const facts = prepared<[string], FactOfRegion>(db, `${REGION_FACTS} WHERE d.region_code = ?`).all(code);
   const { indicators, pairs } = buildSeries(facts);
   const documents = listDocuments(db, { region: code }, { limit: 1000, offset: 0 }).items;
   return { region, indicators, pairs, documents };
@@ -265,11 +264,9 @@ export function compareRegions(
 ): CompareResult {
   const perRegion = regions.map((r) => {
     const where = regionClause(r);
-    const facts = db
-      .prepare<unknown[], FactOfRegion>(`${REGION_FACTS} WHERE ${where.sql} AND f.indicator = ?`)
+    const facts = prepared<unknown[], FactOfRegion>(db, `${REGION_FACTS} WHERE ${where.sql} AND f.indicator = ?`)
       .all(...where.params, indicator);
-    const found = db
-      .prepare<unknown[], { code: string | null; name: string | null }>(
+    const found = prepared<unknown[], { code: string | null; name: string | null }>(db,
         `SELECT d.region_code AS code, d.region_name AS name FROM documents d WHERE ${where.sql} LIMIT 1`,
       )
       .get(...where.params);
@@ -303,8 +300,7 @@ export function compareRegions(
 /** The catalog's indicators with how many facts each has, most first. */
 export function listIndicators(db: Database.Database): { key: string; label: string; fact_count: number }[] {
   const counts = new Map(
-    db
-      .prepare<[], { indicator: string; n: number }>('SELECT indicator, count(*) AS n FROM facts GROUP BY indicator')
+    prepared<[], { indicator: string; n: number }>(db, 'SELECT indicator, count(*) AS n FROM facts GROUP BY indicator')
       .all()
       .map((r) => [r.indicator, r.n]),
   );

@@ -131,7 +131,7 @@ describe('openStore and migrations', () => {
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(['documents', 'facts', 'projects']);
+    expect(tables).toEqual(expect.arrayContaining(['document_texts', 'documents', 'facts', 'paragraphs', 'projects']));
   });
 
   it('is idempotent on reopen and keeps the data', () => {
@@ -152,6 +152,27 @@ describe('openStore and migrations', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([{ name: 'projects' }]);
     after.close();
+  });
+
+  it('moves the texts of a version-2 database into document_texts', () => {
+    const file = join(dir, 'v2.db');
+    const db = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 2)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO documents (name, encoding, content_hash, text, meta, doc_type, ingested_at)
+       VALUES ('old', 'utf-8', 'h', '全区地区生产总值完成670.68亿元。', ?, 'other', '2026-01-01')`,
+    ).run(JSON.stringify(emptyMeta));
+    db.close();
+    const s = open(file);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const columns = (s.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('text');
+    expect(s.documents()[0]?.name).toBe('old');
+    expect(s.document(s.documents()[0]!.id)?.text).toBe('全区地区生产总值完成670.68亿元。');
   });
 
   it('refuses a database from a newer schema', () => {

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { Extraction, type Fact, type Meta, type Project, type Region } from '../schema.js';
 import { baseUnitOf, toBase } from '../extract/units.js';
 import { MIGRATIONS } from './migrations.js';
+import { queryPanel } from './panel.js';
+import { prepared } from './prepared.js';
 import { indexParagraphs, searchParagraphs } from './search.js';
 import type { SearchQuery, SearchResult } from '../api/schemas.js';
 
@@ -154,8 +156,7 @@ export function validateExtraction(value: unknown): Extraction {
 const DOCUMENT_COLUMNS = `d.id, d.name, d.path, d.encoding, d.content_hash, d.ingested_at, d.doc_type, d.title,
   d.region_code, d.region_name, d.region_level, d.date, d.review_period, d.plan_period,
   d.speaker_name, d.speaker_title,
-  (SELECT count(*) FROM facts f WHERE f.document_id = d.id) AS fact_count,
-  (SELECT count(*) FROM projects p WHERE p.document_id = d.id) AS project_count`;
+  d.fact_count, d.project_count`;
 
 interface FactRow {
   indicator: string; period: string; kind: Fact['kind']; measure: Fact['measure'];
@@ -173,15 +174,17 @@ interface ProjectRow {
 
 export class Store {
   private readonly insertDocument: Database.Statement;
+  private readonly insertText: Database.Statement<[number, string]>;
   private readonly insertFact: Database.Statement;
   private readonly insertProject: Database.Statement;
   private readonly findByHash: Database.Statement<[string], { id: number }>;
 
   constructor(readonly db: Database.Database) {
+    this.insertText = db.prepare('INSERT INTO document_texts (document_id, text) VALUES (?, ?)');
     this.insertDocument = db.prepare(`INSERT INTO documents
-      (name, path, encoding, content_hash, text, meta, doc_type, title, region_code, region_name, region_level,
+      (name, path, encoding, content_hash, meta, fact_count, project_count, doc_type, title, region_code, region_name, region_level,
        date, review_period, plan_period, speaker_name, speaker_title, ingested_at)
-      VALUES (@name, @path, @encoding, @content_hash, @text, @meta, @doc_type, @title, @region_code, @region_name,
+      VALUES (@name, @path, @encoding, @content_hash, @meta, @fact_count, @project_count, @doc_type, @title, @region_code, @region_name,
        @region_level, @date, @review_period, @plan_period, @speaker_name, @speaker_title, @ingested_at)`);
     this.insertFact = db.prepare(`INSERT INTO facts
       (document_id, ordinal, indicator, period, kind, measure, value, value_high, unit, value_base, base_unit,
@@ -222,8 +225,9 @@ export class Store {
       path: input.path,
       encoding: input.encoding,
       content_hash: hash,
-      text: input.text,
       meta: JSON.stringify(meta),
+      fact_count: extraction.facts.length,
+      project_count: extraction.projects.length,
       doc_type: meta.doc_type,
       title: meta.title,
       region_code: meta.region?.code ?? null,
@@ -236,7 +240,9 @@ export class Store {
       speaker_title: meta.speaker?.title ?? null,
       ingested_at: new Date().toISOString(),
     });
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    this.insertText.run(id, input.text);
+    return id;
   }
 
   private writeFact(documentId: number, ordinal: number, fact: Fact): void {
@@ -284,23 +290,21 @@ export class Store {
   }
 
   documents(): DocumentSummary[] {
-    return this.db.prepare<[], DocumentSummary>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.name, d.id`).all();
+    return prepared<[], DocumentSummary>(this.db, `SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.name, d.id`).all();
   }
 
   /** One document with its text, meta, facts and projects, or null when there is none with this id. */
   document(id: number): DocumentDetail | null {
-    const summary = this.db
-      .prepare<[number], DocumentSummary & { meta: string; text: string }>(
-        `SELECT ${DOCUMENT_COLUMNS}, d.meta, d.text FROM documents d WHERE d.id = ?`,
-      )
-      .get(id);
+    const summary = prepared<[number], DocumentSummary & { meta: string; text: string }>(
+      this.db,
+      `SELECT ${DOCUMENT_COLUMNS}, d.meta, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id
+       WHERE d.id = ?`,
+    ).get(id);
     if (!summary) return null;
-    const facts = this.db
-      .prepare<[number], FactRow>('SELECT * FROM facts WHERE document_id = ? ORDER BY ordinal')
+    const facts = prepared<[number], FactRow>(this.db, 'SELECT * FROM facts WHERE document_id = ? ORDER BY ordinal')
       .all(id)
       .map(factFromRow);
-    const projects = this.db
-      .prepare<[number], ProjectRow>('SELECT * FROM projects WHERE document_id = ? ORDER BY ordinal')
+    const projects = prepared<[number], ProjectRow>(this.db, 'SELECT * FROM projects WHERE document_id = ? ORDER BY ordinal')
       .all(id)
       .map(projectFromRow);
     return { ...summary, meta: JSON.parse(summary.meta) as Meta, facts, projects };
@@ -308,18 +312,7 @@ export class Store {
 
   /** The panel: one row per fact, filtered, ordered by region, indicator and period. */
   facts(filter: FactFilter = {}): PanelRow[] {
-    const { where, params } = panelWhere(filter);
-    const rows = this.db
-      .prepare<unknown[], Omit<PanelRow, 'estimated'> & { estimated: number }>(
-        `SELECT d.region_code, d.region_name, d.region_level, f.period, f.indicator, f.kind, f.measure,
-          f.value, f.value_high, f.unit, f.value_base, f.base_unit, f.qualifier, f.text, f.estimated,
-          d.name AS document, f.quote, f.span_start, f.span_end
-        FROM facts f JOIN documents d ON d.id = f.document_id
-        ${where}
-        ORDER BY d.region_code, d.region_name, f.indicator, f.period, f.kind, f.measure, d.id, f.ordinal`,
-      )
-      .all(...params);
-    return rows.map((row) => ({ ...row, estimated: row.estimated === 1 }));
+    return queryPanel(this.db, filter);
   }
 
   /** Paragraphs containing every word of `params.q`, ranked by bm25, filtered by region, type and year. */
@@ -330,24 +323,6 @@ export class Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-const REGION_CODE = /^(\d{6}|\d{12})$/;
-
-function panelWhere(filter: FactFilter): { where: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  const add = (clause: string, value: string | undefined): void => {
-    if (value === undefined || value === '') return;
-    clauses.push(clause);
-    params.push(value);
-  };
-  const region = filter.region?.trim();
-  add(region && REGION_CODE.test(region) ? 'd.region_code = ?' : 'd.region_name = ?', region);
-  add('f.indicator = ?', filter.indicator);
-  add('f.period = ?', filter.period);
-  add('f.kind = ?', filter.kind);
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 function factFromRow(row: FactRow): StoredFact {
