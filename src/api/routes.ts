@@ -152,7 +152,8 @@ export function registerRoutes(fastify: FastifyInstance, store: Store): void {
       const regions = [...new Set(request.query.regions.split(/[,，]/).map((r) => r.trim()).filter(Boolean))];
       if (regions.length === 0) return reply.code(400).send(apiError(400, 'regions: name at least one region'));
       if (regions.length > 20) return reply.code(400).send(apiError(400, 'regions: at most 20 regions'));
-      return compareRegions(db, request.query.indicator, regions, request.query.measure);
+      const { indicator, measure, frequency } = request.query;
+      return compareRegions(db, indicator, regions, measure, frequency);
     },
   );
 

@@ -2,7 +2,7 @@
 // Fastify validates and serializes with them, @fastify/swagger turns them into
 // /api/openapi.json, and the dashboard imports the inferred types.
 import { z } from 'zod';
-import { DOC_TYPES, KINDS, MEASURES, QUALIFIERS, REGION_LEVELS, STAGES, Meta, Span } from '../schema.js';
+import { DOC_TYPES, KINDS, MEASURES, QUALIFIERS, REGION_LEVELS, Fact, Meta, Project, Span } from '../schema.js';
 
 const DocType = z.enum(DOC_TYPES);
 const RegionLevel = z.enum(REGION_LEVELS);
@@ -67,44 +67,25 @@ export const DocumentList = z.object({
 });
 export type DocumentList = z.infer<typeof DocumentList>;
 
-export const StoredFact = z
-  .object({
-    ordinal: z.number().int().describe('the fact’s index within its document'),
-    indicator: z.string(),
-    label: z.string().describe('the indicator’s Chinese name from the catalog'),
-    period: z.string(),
-    kind: z.enum(KINDS),
-    measure: z.enum(MEASURES),
-    value: z.number().nullable(),
-    value_high: z.number().nullable(),
-    unit: z.string(),
-    value_base: z.number().nullable(),
-    base_unit: z.string().nullable(),
-    qualifier: z.enum(QUALIFIERS),
-    text: z.string().nullable(),
-    estimated: z.boolean(),
-    quote: z.string(),
-    span: Span,
-  })
-  .meta({ id: 'StoredFact' });
+/** A fact as stored: nullable where the extraction may leave a field out, and its value in base units. */
+const storedFactFields = {
+  value_high: z.number().nullable(),
+  text: z.string().nullable(),
+  value_base: z.number().nullable(),
+  base_unit: z.string().nullable(),
+};
+
+export const StoredFact = Fact.extend({
+  ordinal: z.number().int().describe('the fact’s index within its document'),
+  label: z.string().describe('the indicator’s Chinese name from the catalog'),
+  ...storedFactFields,
+}).meta({ id: 'StoredFact' });
 export type StoredFact = z.infer<typeof StoredFact>;
 
-export const StoredProject = z
-  .object({
-    ordinal: z.number().int(),
-    name: z.string().nullable(),
-    count: z.number().int().nullable(),
-    investment: z.object({ value: z.number(), unit: z.string(), qualifier: z.enum(QUALIFIERS) }).nullable(),
-    investment_base: z.number().nullable(),
-    stage: z.enum(STAGES),
-    location: z.string().nullable(),
-    investor: z.string().nullable(),
-    industry: z.string().nullable(),
-    date: z.string().nullable(),
-    quote: z.string(),
-    span: Span,
-  })
-  .meta({ id: 'StoredProject' });
+export const StoredProject = Project.extend({
+  ordinal: z.number().int(),
+  investment_base: z.number().nullable().describe('the investment in 元'),
+}).meta({ id: 'StoredProject' });
 export type StoredProject = z.infer<typeof StoredProject>;
 
 export const DocumentDetail = DocumentSummary.extend({
@@ -203,6 +184,11 @@ export const SeriesPoint = z
   .meta({ id: 'SeriesPoint' });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
+/** How often a series is observed: 2020 is year, 2020H1 half, 2020Q2 quarter, 2020M01-05 month, 2016-2020 span. */
+export const FREQUENCIES = ['year', 'half', 'quarter', 'month', 'span'] as const;
+export const Frequency = z.enum(FREQUENCIES);
+export type Frequency = z.infer<typeof Frequency>;
+
 export const TargetStatus = z.enum(['met', 'missed', 'pending', 'unknown']);
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
@@ -220,12 +206,13 @@ export const TargetPair = z
   .meta({ id: 'TargetPair' });
 export type TargetPair = z.infer<typeof TargetPair>;
 
-/** One indicator in one measure (level, growth, avg_growth) for one region. */
+/** One indicator in one measure (level, growth, avg_growth) and one frequency for one region. */
 export const IndicatorSeries = z
   .object({
     indicator: z.string(),
     label: z.string(),
     measure: z.enum(MEASURES),
+    frequency: Frequency.describe('annual figures and half-year figures are separate series'),
     unit: z.string().describe('the unit of value_in_series_unit (the most common unit of the series)'),
     results: z.array(SeriesPoint).describe('one per period, ordered by period'),
     targets: z.array(SeriesPoint).describe('one per period, ordered by period'),
@@ -258,25 +245,14 @@ export const FactsQuery = z.object({
 });
 export type FactsQuery = z.infer<typeof FactsQuery>;
 
-export const PanelRow = z
-  .object({
+/** One row of the tidy panel: a fact with its region and document, spans as two columns. */
+export const PanelRow = Fact.omit({ span: true, value_high: true, text: true })
+  .extend({
     region_code: z.string().nullable(),
     region_name: z.string().nullable(),
     region_level: RegionLevel.nullable(),
-    period: z.string(),
-    indicator: z.string(),
-    kind: z.enum(KINDS),
-    measure: z.enum(MEASURES),
-    value: z.number().nullable(),
-    value_high: z.number().nullable(),
-    unit: z.string(),
-    value_base: z.number().nullable(),
-    base_unit: z.string().nullable(),
-    qualifier: z.enum(QUALIFIERS),
-    text: z.string().nullable(),
-    estimated: z.boolean(),
+    ...storedFactFields,
     document: z.string(),
-    quote: z.string(),
     span_start: z.number().int().nullable(),
     span_end: z.number().int().nullable(),
   })
@@ -298,6 +274,7 @@ export const CompareQuery = z.object({
     .max(1000)
     .describe('comma-separated region codes or names: 430602,430102'),
   measure: z.enum(MEASURES).optional().describe('default: the measure with the most data'),
+  frequency: Frequency.optional().describe('default: the frequency with the most data in that measure'),
 });
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
@@ -305,6 +282,7 @@ export const CompareResult = z.object({
   indicator: z.string(),
   label: z.string(),
   measure: z.enum(MEASURES),
+  frequency: Frequency,
   unit: z.string(),
   periods: z.array(z.string()).describe('every period any region has, ordered'),
   regions: z.array(

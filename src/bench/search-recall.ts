@@ -29,7 +29,9 @@ import type { Extraction } from '../schema.js';
 import { openStore, type Store } from '../store/index.js';
 import {
   BIGRAM,
+  PARAGRAPH_BITS,
   SHIPPED_INDEX,
+  docToken,
   fts5String,
   ftsSchema,
   normalizeForSearch,
@@ -70,12 +72,13 @@ const INDEXES: Record<string, ParagraphIndex> = {
   trigram: {
     table: 'paragraphs_fts_trigram',
     tokenizer: TRIGRAM,
+    docTokens: false, // d12 is a substring of d123: filter by rowid instead
     fallback: (term: QueryTerm) =>
       foldFree(term.text)
         ? { sql: 'instr(p.text, ?) > 0', params: [term.text] }
         : { sql: 'instr(zb_fold(p.text), ?) > 0', params: [term.text] },
   },
-  jieba: { table: 'paragraphs_fts_jieba', tokenizer: JIEBA },
+  jieba: { table: 'paragraphs_fts_jieba', tokenizer: JIEBA, docTokens: true },
 };
 
 /** Adds a non-shipped option's index to a store that has paragraphs. */
@@ -85,9 +88,11 @@ function buildIndex(db: Database.Database, index: ParagraphIndex): number {
   db.function('zb_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? normalizeForSearch(s) : s));
   db.exec(ftsSchema(index));
   const page = db.prepare<[number], { id: number; text: string }>('SELECT id, text FROM paragraphs WHERE id > ? ORDER BY id LIMIT 2000');
-  const insert = db.prepare(`INSERT INTO ${index.table} (rowid, text) VALUES (?, ?)`);
+  const insert = db.prepare(`INSERT INTO ${index.table} (rowid, text, doc) VALUES (?, ?, ?)`);
   const write = db.transaction((rows: { id: number; text: string }[]) => {
-    for (const r of rows) insert.run(r.id, index.tokenizer.indexText(normalizeForSearch(r.text)));
+    for (const r of rows) {
+      insert.run(r.id, index.tokenizer.indexText(normalizeForSearch(r.text)), docToken(Math.floor(r.id / 2 ** PARAGRAPH_BITS)));
+    }
   });
   for (let last = 0; ; ) {
     const rows = page.all(last);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../api/schemas.js';
 import { extract } from '../extract/pipeline.js';
 import { openStore, type Store } from './index.js';
-import { compareRegions, comparePeriods, inUnit, listRegions, periodOrder, regionProfile, targetStatus } from './profile.js';
+import { compareRegions, comparePeriods, frequencyOf, inUnit, listRegions, periodOrder, regionProfile, targetStatus } from './profile.js';
 
 describe('periodOrder: where a period ends, shorter first', () => {
   it.each([
@@ -19,6 +19,19 @@ describe('periodOrder: where a period ends, shorter first', () => {
   it('sorts a mixed series the way a chart reads it', () => {
     const periods = ['2021', '2016-2020', '2020', '2020H1', '2020M01-05', '2019'];
     expect([...periods].sort(comparePeriods)).toEqual(['2019', '2020M01-05', '2020H1', '2020', '2016-2020', '2021']);
+  });
+});
+
+describe('frequencyOf: series never mix annual and half-year figures', () => {
+  it.each([
+    ['2020', 'year'],
+    ['2020H1', 'half'],
+    ['2020Q2', 'quarter'],
+    ['2020M01-05', 'month'],
+    ['2020M03', 'month'],
+    ['2016-2020', 'span'],
+  ] as const)('%s → %s', (period, expected) => {
+    expect(frequencyOf(period)).toBe(expected);
   });
 });
 
@@ -118,6 +131,7 @@ describe('regionProfile on two reports of one region', () => {
       ['2021', 235],
     ]);
     const growth = profile.indicators.find((s) => s.indicator === 'gdp' && s.measure === 'growth')!;
+    expect(growth.frequency).toBe('year');
     expect(growth.targets.map((p) => p.period)).toEqual(['2021', '2022']);
     expect(growth.latest_target?.period).toBe('2022');
     expect(growth.latest_status).toBe('pending');

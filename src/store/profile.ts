@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type {
   CompareResult,
+  Frequency,
   IndicatorSeries,
   RegionProfile,
   RegionSummary,
@@ -58,6 +59,16 @@ export function periodOrder(period: string): [number, number] {
     [end, months] = [year * 100 + last, last - first + 1];
   } else if ((m = /^-(\d{4})$/.exec(rest))) [end, months] = [Number(m[1]) * 100 + 12, (Number(m[1]) - year + 1) * 12];
   return [end, months];
+}
+
+/** year, half, quarter, month or span: series of different frequencies are never drawn as one line. */
+export function frequencyOf(period: string): Frequency {
+  const rest = period.slice(4);
+  if (rest === '') return 'year';
+  if (rest.startsWith('H')) return 'half';
+  if (rest.startsWith('Q')) return 'quarter';
+  if (rest.startsWith('M')) return 'month';
+  return 'span';
 }
 
 export function comparePeriods(a: string, b: string): number {
@@ -179,19 +190,22 @@ function catalogRank(): Map<string, number> {
 }
 
 const MEASURE_ORDER = { level: 0, growth: 1, avg_growth: 2 } as const;
+const FREQUENCY_ORDER: Record<Frequency, number> = { year: 0, span: 1, half: 2, quarter: 3, month: 4 };
 
 /** The series of one region's facts, in catalog order, and its target ↔ result pairs. */
 export function buildSeries(facts: readonly FactOfRegion[]): { indicators: IndicatorSeries[]; pairs: TargetPair[] } {
   const rank = catalogRank();
   const indicators: IndicatorSeries[] = [];
   const pairs: TargetPair[] = [];
-  const groups = [...groupBy(facts, (f) => `${f.indicator}|${f.measure}`).values()].sort(
+  const groups = [...groupBy(facts, (f) => `${f.indicator}|${f.measure}|${frequencyOf(f.period)}`).values()].sort(
     (a, b) =>
       (rank.get(a[0]!.indicator) ?? 1e6) - (rank.get(b[0]!.indicator) ?? 1e6) ||
-      MEASURE_ORDER[a[0]!.measure] - MEASURE_ORDER[b[0]!.measure],
+      MEASURE_ORDER[a[0]!.measure] - MEASURE_ORDER[b[0]!.measure] ||
+      FREQUENCY_ORDER[frequencyOf(a[0]!.period)] - FREQUENCY_ORDER[frequencyOf(b[0]!.period)],
   );
   for (const group of groups) {
     const { indicator, measure } = group[0]!;
+    const frequency = frequencyOf(group[0]!.period);
     const label = labelOf(indicator);
     const better = getCatalog().byKey.get(indicator)?.better ?? 'higher';
     const unit = seriesUnit(group);
@@ -206,6 +220,7 @@ export function buildSeries(facts: readonly FactOfRegion[]): { indicators: Indic
       indicator,
       label,
       measure,
+      frequency,
       unit,
       results,
       targets,
@@ -244,13 +259,12 @@ export function regionProfile(db: Database.Database, code: string): RegionProfil
   return { region, indicators, pairs, documents };
 }
 
-/** The default measure of a comparison: the one with the most facts. */
-function mostCommonMeasure(facts: readonly FactOfRegion[]): Fact['measure'] {
-  const counts = groupBy(facts, (f) => f.measure);
-  let best: Fact['measure'] = 'growth';
-  let n = -1;
-  for (const [measure, list] of counts) {
-    if (list.length > n) [best, n] = [measure as Fact['measure'], list.length];
+/** The value of `key` shared by the most facts (a comparison's default measure and frequency). */
+function mostCommon<K extends string>(facts: readonly FactOfRegion[], key: (f: FactOfRegion) => K, fallback: K): K {
+  let best = fallback;
+  let n = 0;
+  for (const [value, list] of groupBy(facts, key)) {
+    if (list.length > n) [best, n] = [value as K, list.length];
   }
   return best;
 }
@@ -261,6 +275,7 @@ export function compareRegions(
   indicator: string,
   regions: readonly string[],
   measure?: Fact['measure'],
+  frequency?: Frequency,
 ): CompareResult {
   const perRegion = regions.map((r) => {
     const where = regionClause(r);
@@ -275,15 +290,15 @@ export function compareRegions(
     return { code, name, found: found !== undefined, facts };
   });
   const all = perRegion.flatMap((r) => r.facts);
-  const chosenMeasure = measure ?? mostCommonMeasure(all);
-  const inMeasure = all.filter((f) => f.measure === chosenMeasure);
+  const chosenMeasure = measure ?? mostCommon(all, (f) => f.measure, 'growth');
+  const chosenFrequency =
+    frequency ?? mostCommon(all.filter((f) => f.measure === chosenMeasure), (f) => frequencyOf(f.period), 'year');
+  const shown = (f: FactOfRegion): boolean => f.measure === chosenMeasure && frequencyOf(f.period) === chosenFrequency;
+  const inMeasure = all.filter(shown);
   const unit = inMeasure.length ? seriesUnit(inMeasure) : chosenMeasure === 'level' ? '' : '%';
   const periods = new Set<string>();
   const series = perRegion.map((r) => {
-    const { results, targets } = choosePoints(
-      r.facts.filter((f) => f.measure === chosenMeasure),
-      unit,
-    );
+    const { results, targets } = choosePoints(r.facts.filter(shown), unit);
     for (const p of [...results, ...targets]) periods.add(p.period);
     return { code: r.code, name: r.name, found: r.found, results, targets };
   });
@@ -291,6 +306,7 @@ export function compareRegions(
     indicator,
     label: labelOf(indicator),
     measure: chosenMeasure,
+    frequency: chosenFrequency,
     unit,
     periods: [...periods].sort(comparePeriods),
     regions: series,

@@ -278,6 +278,52 @@ describe('filters', () => {
   });
 });
 
+describe('filters over many documents', () => {
+  // More documents pass these filters than the index matches by their doc
+  // tokens (64), so they take the other way: each match's document looked up.
+  let many: Store;
+  beforeAll(() => {
+    many = openStore(':memory:');
+    for (let i = 0; i < 90; i++) {
+      const text = `第${i}号报告\n税收增长${i % 3 === 0 ? '，招商引资签约' : ''}。\n其他内容${i}\n`;
+      const region = i % 2 === 0 ? { name: '岳阳楼区', code: '430602', level: 'county' as const } : { name: '芙蓉区', code: '430102', level: 'county' as const };
+      many.ingest({
+        name: `many-${i}`,
+        path: null,
+        encoding: 'utf-8',
+        text,
+        extraction: {
+          doc: `many-${i}`,
+          meta: {
+            title: null, doc_type: i < 80 ? 'work_report' : 'investment_news', region: i < 70 ? region : null,
+            date: `${2015 + (i % 8)}-03-01`, review_period: null, plan_period: null, speaker: null,
+          },
+          facts: [],
+          projects: [],
+        },
+      });
+    }
+  });
+  afterAll(() => many.close());
+  const total = (q: string, filter: Partial<SearchQuery> = {}): number => many.search({ q, limit: 10, offset: 0, ...filter }).total;
+
+  it('counts and ranks the same whichever way the filter goes', () => {
+    expect(total('税收')).toBe(90);
+    expect(total('税收', { type: 'work_report' })).toBe(80); // 80 documents: looked up
+    expect(total('税收', { type: 'investment_news' })).toBe(10); // 10: doc tokens
+    expect(total('税收', { region: '430602' })).toBe(35);
+    expect(total('招商 签约', { type: 'work_report' })).toBe(27);
+    expect(total('招商 签约', { region: '芙蓉区', type: 'work_report' })).toBe(12);
+    expect(total('税收', { year: 2016 })).toBe(12);
+    expect(total('报告', { type: 'work_report', year: 2016 })).toBe(10);
+    const result = many.search({ q: '税收', type: 'work_report', limit: 50, offset: 20 });
+    expect(result.hits).toHaveLength(50);
+    expect(result.hits.every((h) => h.doc_type === 'work_report')).toBe(true);
+    const all = many.search({ q: '税收', type: 'work_report', limit: 50, offset: 0 });
+    expect(all.hits.slice(20).map((h) => h.document_id)).toEqual(result.hits.slice(0, 30).map((h) => h.document_id));
+  });
+});
+
 describe('hostile and empty queries', () => {
   const nasty = [
     '"', '""', '"税', '税"', '"税" OR "收"', '*', '**', '税*', '*税', ':', 'text:税', 'text : 税', '^税', '^', '(', ')', '(税', '税)',

@@ -21,13 +21,23 @@
 // string's length, so offsets in the normalised text are offsets in the
 // original: stored text is never rewritten. Queries are normalised the same way.
 //
-// Paragraph ids are document id × 2^26 + ordinal, so the region/type/year
-// filter is a test on rowid >> 26 against the matching documents, made without
-// reading a paragraph or document row per match.
+// The region/type/year filter is documentWhere (src/store/filters.ts) on the
+// documents table. When it leaves a few documents (a region), their ids join
+// the FTS5 query as tokens of the `doc` column and the index intersects the
+// doclists; when it leaves many (a year, a type), each match's document is
+// looked up among theirs — paragraph ids are document id × 2^26 + ordinal, so
+// that is rowid >> 26, without reading a paragraph or document row.
+//
+// bm25 costs about half a microsecond per matching paragraph (the docsize
+// lookup, the instances), which a word in tens of thousands of paragraphs
+// turns into tens of milliseconds; the total alone is a cheap count in the
+// index. So rankings are cached per query and filter while the database is
+// unchanged (see RankingCache).
 import type Database from 'better-sqlite3';
 import type { SearchHit, SearchQuery, SearchResult } from '../api/schemas.js';
 import type { Meta } from '../schema.js';
 import { documentWhere, type SqlWhere } from './filters.js';
+import { prepared } from './prepared.js';
 
 // ─── paragraphs ──────────────────────────────────────────────────────────────
 
@@ -206,9 +216,23 @@ export interface SearchTokenizer {
 
 /** Overlapping bigrams of each run of word characters, the run's last character as a unigram. */
 export function bigramIndexText(normalized: string): string {
+  // The hot loop of indexing: characters by table lookup, no callbacks.
+  const table = bmpTable();
   const out: string[] = [];
   let prev = '';
-  eachChar(normalized, (ch, word) => {
+  for (let i = 0; i < normalized.length; ) {
+    const c = normalized.charCodeAt(i);
+    let ch: string;
+    let word: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < normalized.length && isLowSurrogate(normalized.charCodeAt(i + 1))) {
+      ch = normalized.slice(i, i + 2);
+      word = WORD_RE.test(ch);
+      i += 2;
+    } else {
+      ch = normalized[i]!;
+      word = table[c] === 1;
+      i += 1;
+    }
     if (word) {
       if (prev) out.push(prev + ch);
       prev = ch;
@@ -216,7 +240,7 @@ export function bigramIndexText(normalized: string): string {
       out.push(prev);
       prev = '';
     }
-  });
+  }
   if (prev) out.push(prev);
   return out.join(' ');
 }
@@ -247,9 +271,10 @@ export function bigramTermExpression(term: QueryTerm): string | null {
 export const BIGRAM: SearchTokenizer = {
   name: 'bigram',
   // `ascii` only splits at spaces here (the tokens are word characters) and
-  // folds nothing beyond what normalizeForSearch did; prefix='1' indexes each
-  // token's first character for the one-character terms.
-  fts5Options: "tokenize='ascii', prefix='1', detail=full",
+  // folds nothing beyond what normalizeForSearch did. No prefix index
+  // (prefix='1'): it made one-character terms 1.3–2× faster but writing the
+  // index 45% slower, and ingest has a throughput bar to keep.
+  fts5Options: "tokenize='ascii', detail=full",
   indexText: bigramIndexText,
   termExpression: bigramTermExpression,
 };
@@ -266,9 +291,18 @@ export interface ParagraphIndex {
    * terms match nothing.
    */
   fallback?: (term: QueryTerm) => { sql: string; params: unknown[] };
+  /**
+   * Whether the `doc` column's tokens (d<document id>) can be matched exactly,
+   * so that a filter down to a few documents is answered inside the index
+   * (true for BIGRAM; not for a trigram index, where d12 is inside d123).
+   */
+  docTokens: boolean;
 }
 
-export const SHIPPED_INDEX: ParagraphIndex = { table: 'paragraphs_fts', tokenizer: BIGRAM };
+export const SHIPPED_INDEX: ParagraphIndex = { table: 'paragraphs_fts', tokenizer: BIGRAM, docTokens: true };
+
+/** The `doc` column's token for a document: its id, which the filter can ask for. */
+export const docToken = (documentId: number): string => `d${documentId}`;
 
 export const PARAGRAPHS_SCHEMA = `
   CREATE TABLE paragraphs (
@@ -280,19 +314,23 @@ export const PARAGRAPHS_SCHEMA = `
     CHECK ("end" > start)
   );
   CREATE INDEX paragraphs_document ON paragraphs(document_id);
-  -- The region/type/year filter reads these columns of every document; stored
-  -- after the text they cost a walk through its overflow pages, so a search
-  -- filtered by type or year scanned the whole text. A covering index reads
-  -- none of it.
+  -- The region/type/year filter reads these columns of many documents (a year
+  -- is a substr() test, so it scans): a covering index keeps that scan to a
+  -- few pages, and still reads no document text while the text is inline.
   CREATE INDEX IF NOT EXISTS documents_search_filter
     ON documents(doc_type, date, review_period, plan_period, region_code, region_name);
 `;
 
-/** The SQL creating an FTS5 index over paragraphs, kept in step by a delete trigger. */
+/**
+ * The SQL creating an FTS5 index over paragraphs, kept in step by a delete
+ * trigger. Column `text` is the paragraph; column `doc` holds one token naming
+ * its document, so that a search filtered to a few documents intersects
+ * doclists in the index instead of testing every match.
+ */
 export function ftsSchema(index: ParagraphIndex): string {
   const { table, tokenizer } = index;
   return `
-  CREATE VIRTUAL TABLE ${table} USING fts5(text, content='', contentless_delete=1, ${tokenizer.fts5Options});
+  CREATE VIRTUAL TABLE ${table} USING fts5(text, doc, content='', contentless_delete=1, ${tokenizer.fts5Options});
   CREATE TRIGGER ${table}_delete AFTER DELETE ON paragraphs BEGIN
     DELETE FROM ${table} WHERE rowid = old.id;
   END;
@@ -300,24 +338,6 @@ export function ftsSchema(index: ParagraphIndex): string {
 }
 
 // ─── indexing ────────────────────────────────────────────────────────────────
-
-interface Statements {
-  insertParagraph: Database.Statement;
-  insertFts: Database.Statement;
-}
-const indexStatements = new WeakMap<Database.Database, Statements>();
-
-function statementsFor(db: Database.Database): Statements {
-  let s = indexStatements.get(db);
-  if (!s) {
-    s = {
-      insertParagraph: db.prepare('INSERT INTO paragraphs (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)'),
-      insertFts: db.prepare(`INSERT INTO ${SHIPPED_INDEX.table} (rowid, text) VALUES (?, ?)`),
-    };
-    indexStatements.set(db, s);
-  }
-  return s;
-}
 
 /**
  * Writes a document's paragraphs and indexes them; returns how many. Call it
@@ -331,12 +351,13 @@ export function indexParagraphs(db: Database.Database, documentId: number, text:
   if (paragraphs.length > PARAGRAPHS_PER_DOCUMENT) {
     throw new RangeError(`document ${documentId} has ${paragraphs.length} paragraphs, more than ${PARAGRAPHS_PER_DOCUMENT}`);
   }
-  const { insertParagraph, insertFts } = statementsFor(db);
+  const insertParagraph = prepared(db, 'INSERT INTO paragraphs (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)');
+  const insertFts = prepared(db, `INSERT INTO ${SHIPPED_INDEX.table} (rowid, text, doc) VALUES (?, ?, ?)`);
   const tokenizer = SHIPPED_INDEX.tokenizer;
   paragraphs.forEach((p, ordinal) => {
     const id = paragraphId(documentId, ordinal);
     insertParagraph.run(id, documentId, p.start, p.end, p.text);
-    insertFts.run(id, tokenizer.indexText(normalizeForSearch(p.text)));
+    insertFts.run(id, tokenizer.indexText(normalizeForSearch(p.text)), docToken(documentId));
   });
   return paragraphs.length;
 }
@@ -442,29 +463,29 @@ interface HitRow {
   date: string | null;
 }
 
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function prepared(db: Database.Database, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    stmt = db.prepare(sql);
-    cache.set(sql, stmt);
-  }
-  return stmt;
-}
+/** At most this many documents passing the filter are matched in the index by their doc tokens. */
+const FEW_DOCUMENTS = 64;
 
 interface Plan {
-  /** FROM … WHERE … selecting matching paragraphs, exposing `pid` and `score`. */
+  /** FROM … WHERE … selecting the matching paragraphs. */
   from: string;
+  /** Their id and bm25 as SQL expressions. */
   pid: string;
   score: string;
   params: unknown[];
+  /** Count and rank in one statement (a filter tested row by row: one pass over the matches, not two). */
+  together: boolean;
 }
 
-/** The SQL finding the paragraphs that contain every term, restricted to documents passing `filter`. */
-function plan(index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhere): Plan | null {
+/**
+ * The SQL finding the paragraphs that contain every term, restricted to
+ * documents passing `filter`; null when nothing can match.
+ *
+ * With a filter down to a few documents (a region), their doc tokens join the
+ * FTS5 expression and the index intersects the doclists. With more, each
+ * match's document (rowid >> PARAGRAPH_BITS) is looked up among theirs.
+ */
+function plan(db: Database.Database, index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhere): Plan | null {
   const expressions: string[] = [];
   const conditions: string[] = [];
   const conditionParams: unknown[] = [];
@@ -482,15 +503,29 @@ function plan(index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhe
   const documents = filter.sql ? `SELECT d.id FROM documents d WHERE ${filter.sql}` : '';
   const { table } = index;
   if (expressions.length > 0) {
+    let match = `{text} : (${expressions.join(' AND ')})`;
     const where = [`${table} MATCH ?`];
-    if (documents) where.push(`(${table}.rowid >> ${PARAGRAPH_BITS}) IN (${documents})`);
+    const params: unknown[] = [];
+    if (documents) {
+      const few = index.docTokens
+        ? (prepared(db, `${documents} LIMIT ${FEW_DOCUMENTS + 1}`).pluck().all(...filter.params) as number[])
+        : [];
+      if (index.docTokens && few.length === 0) return null;
+      if (index.docTokens && few.length <= FEW_DOCUMENTS) {
+        match += ` AND {doc} : (${few.map((id) => fts5String(docToken(id))).join(' OR ')})`;
+      } else {
+        where.push(`(${table}.rowid >> ${PARAGRAPH_BITS}) IN (${documents})`);
+        params.push(...filter.params);
+      }
+    }
     const join = conditions.length > 0 ? ` JOIN paragraphs p ON p.id = ${table}.rowid` : '';
     where.push(...conditions);
     return {
       from: `FROM ${table}${join} WHERE ${where.join(' AND ')}`,
       pid: `${table}.rowid`,
-      score: `bm25(${table})`,
-      params: [expressions.join(' AND '), ...(documents ? filter.params : []), ...conditionParams],
+      score: `bm25(${table}, 1.0, 0.0)`,
+      params: [match, ...params, ...conditionParams],
+      together: params.length > 0 || conditions.length > 0,
     };
   }
   // No term the index can look up: scan the paragraphs, shortest first.
@@ -501,6 +536,7 @@ function plan(index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhe
     pid: 'p.id',
     score: 'length(p.text)',
     params: [...conditionParams, ...(documents ? filter.params : [])],
+    together: true,
   };
 }
 
@@ -533,7 +569,7 @@ function buildHit(row: HitRow, score: number, finders: readonly Finder[]): Searc
 }
 
 export interface SearchOptions {
-  /** Reuse results while the database is unchanged (default true). */
+  /** Reuse totals and rankings while the database is unchanged (default true). */
   cache?: boolean;
 }
 
@@ -556,33 +592,59 @@ export function searchIndex(
 
   const filter = documentWhere({ region: params.region, type: params.type, year: params.year });
   const useCache = options.cache !== false;
-  const key = useCache
-    ? JSON.stringify([index.table, terms.map((t) => t.runs.map((r) => r.join(''))), filter, limit, offset])
-    : '';
-  const cache = useCache ? resultCache(db) : null;
-  const cached = cache?.get(key);
-  if (cached) return { ...structuredClone(cached), q };
-
-  const p = plan(index, terms, filter);
-  let result = empty;
-  if (p) {
-    const total = prepared(db, `SELECT count(*) ${p.from}`).pluck().get(...p.params) as number;
-    let hits: SearchHit[] = [];
-    if (total > offset && limit > 0) {
-      const ranked = prepared(db, `SELECT ${p.pid} AS pid, ${p.score} AS score ${p.from} ORDER BY score, pid LIMIT ? OFFSET ?`)
-        .raw()
-        .all(...p.params, limit, offset) as [number, number][];
-      const finders = terms.map(finderFor);
-      const hitRow = prepared(db, HIT_SQL);
-      hits = ranked.flatMap(([pid, score]) => {
-        const row = hitRow.get(pid) as HitRow | undefined;
-        return row ? [buildHit(row, score, finders)] : [];
-      });
-    }
-    result = { q, total, limit, offset, hits };
+  const key = useCache ? JSON.stringify([index.table, terms.map((t) => t.runs.map((r) => r.join(''))), filter]) : '';
+  const cache = useCache ? rankingCache(db) : null;
+  let ranking = cache?.get(key);
+  if (!ranking || (ranking.ranked.length < offset + limit && ranking.ranked.length < ranking.total)) {
+    ranking = rank(db, index, terms, filter, offset + limit);
+    const { total, ranked } = ranking;
+    cache?.set(key, ranked.length > MAX_CACHED_DEPTH ? { total, ranked: ranked.slice(0, MAX_CACHED_DEPTH) } : ranking);
   }
-  cache?.set(key, structuredClone(result));
-  return result;
+  if (ranking.total === 0) return empty;
+
+  const finders = terms.map(finderFor);
+  const hitRow = prepared(db, HIT_SQL);
+  const hits = ranking.ranked.slice(offset, offset + limit).flatMap(([pid, score]) => {
+    const row = hitRow.get(pid) as HitRow | undefined;
+    return row ? [buildHit(row, score, finders)] : [];
+  });
+  return { q, total: ranking.total, limit, offset, hits };
+}
+
+/** How many paragraphs a query matches, and the best of them in order: [paragraph id, bm25]. */
+interface Ranking {
+  total: number;
+  ranked: [number, number][];
+}
+
+/** Ranked at least this deep, so that the next pages come from the cache. */
+const RANK_DEPTH = 50;
+/** A deep page is served, but only this much of its ranking is kept. */
+const MAX_CACHED_DEPTH = 1000;
+
+function rank(db: Database.Database, index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhere, depth: number): Ranking {
+  const p = plan(db, index, terms, filter);
+  if (!p) return { total: 0, ranked: [] };
+  const limit = depth === 0 ? 0 : Math.max(depth, RANK_DEPTH);
+  if (p.together) {
+    // The matches once, into a temporary b-tree: counted, and the best sorted out.
+    const rows = prepared(
+      db,
+      `WITH m AS MATERIALIZED (SELECT ${p.pid} AS pid, ${p.score} AS score ${p.from})
+       SELECT (SELECT count(*) FROM m), pid, score FROM m ORDER BY score, pid LIMIT ?`,
+    )
+      .raw()
+      .all(...p.params, Math.max(limit, 1)) as [number, number, number][];
+    if (rows.length === 0) return { total: 0, ranked: [] };
+    return { total: rows[0]![0], ranked: limit === 0 ? [] : rows.map(([, pid, score]) => [pid, score]) };
+  }
+  // The index counts without ranking, cheaply; ranking only the best keeps a small sorter.
+  const total = prepared(db, `SELECT count(*) ${p.from}`).pluck().get(...p.params) as number;
+  if (total === 0 || limit === 0) return { total, ranked: [] };
+  const ranked = prepared(db, `SELECT ${p.pid} AS pid, ${p.score} AS score ${p.from} ORDER BY score, pid LIMIT ?`)
+    .raw()
+    .all(...p.params, limit) as [number, number][];
+  return { total, ranked };
 }
 
 /**
@@ -599,18 +661,20 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
   return Math.min(max, Math.max(min, n));
 }
 
-// ─── result cache ────────────────────────────────────────────────────────────
+// ─── ranking cache ───────────────────────────────────────────────────────────
 
 // A search server answers the same queries again and again, and a frequent
-// word costs bm25 over every paragraph that contains it. Results are kept
-// while the database is unchanged: the stamp combines PRAGMA data_version
-// (commits by other connections), total_changes() (writes by this one) and
-// the schema version.
-const CACHE_SIZE = 512;
+// word costs bm25 over every paragraph that contains it (about half a
+// microsecond each: 35 ms for a word in 68,000 paragraphs). So the total and
+// the top of the ranking are kept per query and filter, while the database is
+// unchanged: the stamp combines PRAGMA data_version (commits by other
+// connections), total_changes() (writes by this one) and the schema version.
+// Hits are built afresh from it, for any page within the ranked depth.
+const CACHE_SIZE = 1024;
 
-class ResultCache {
+class RankingCache {
   private stamp = '';
-  private readonly entries = new Map<string, SearchResult>();
+  private readonly entries = new Map<string, Ranking>();
   private readonly stampStatement: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -630,7 +694,7 @@ class ResultCache {
     }
   }
 
-  get(key: string): SearchResult | undefined {
+  get(key: string): Ranking | undefined {
     this.check();
     const hit = this.entries.get(key);
     if (hit) {
@@ -640,17 +704,18 @@ class ResultCache {
     return hit;
   }
 
-  set(key: string, value: SearchResult): void {
+  set(key: string, value: Ranking): void {
     this.check();
+    this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
-const resultCaches = new WeakMap<Database.Database, ResultCache>();
+const rankingCaches = new WeakMap<Database.Database, RankingCache>();
 
-function resultCache(db: Database.Database): ResultCache {
-  let c = resultCaches.get(db);
-  if (!c) resultCaches.set(db, (c = new ResultCache(db)));
+function rankingCache(db: Database.Database): RankingCache {
+  let c = rankingCaches.get(db);
+  if (!c) rankingCaches.set(db, (c = new RankingCache(db)));
   return c;
 }
