@@ -10,7 +10,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
-import type { DocumentDetail, DocumentList, RegionProfile, SearchResult } from '../../src/api/schemas.js';
+import type {
+  DocumentDetail,
+  DocumentList,
+  RegionProfile,
+  RegionSummary,
+  SearchResult,
+} from '../../src/api/schemas.js';
 import { extract } from '../../src/extract/pipeline.js';
 import { readDocument } from '../../src/ingest/read.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -189,11 +195,35 @@ describe('dashboard', () => {
 
     await page.goto(`${base}/regions`);
     await page.getByTestId('region-row').first().waitFor();
+    // Found through the filter box, as one would among hundreds of regions.
+    await page.getByTestId('regions-filter').fill(best.code);
+    await expect.poll(() => page.getByTestId('region-row').count()).toBe(1);
     await page.locator(`[data-testid="region-row"][data-code="${best.code}"] a`).click();
     await page.getByTestId('region-chart').first().locator('canvas').waitFor();
     await settled();
     expect(await page.getByTestId('region-name').textContent()).toBe(profile.region.name ?? profile.region.code);
     expect(await page.getByTestId('indicator-card').count()).toBe(profile.indicators.length);
+
+    // Series are split by frequency: each card and chart says which, and no two share a key.
+    const keyed = await page.evaluate(() => ({
+      cards: [...document.querySelectorAll<HTMLElement>('[data-testid="indicator-card"]')].map((el) => ({
+        series: el.dataset.series ?? '',
+        frequency: el.dataset.frequency ?? '',
+        head: el.querySelector('.card-head')?.textContent ?? '',
+      })),
+      charts: [...document.querySelectorAll<HTMLElement>('[data-testid="region-chart"]')].map((el) => ({
+        frequency: el.dataset.frequency ?? '',
+        series: el.closest<HTMLElement>('figure')?.dataset.series ?? '',
+        caption: el.closest('figure')?.querySelector('figcaption')?.textContent ?? '',
+      })),
+    }));
+    const FREQ: Record<string, string> = { year: '年度', half: '半年度', quarter: '季度', month: '月度', span: '多年' };
+    expect(keyed.cards.map((c) => c.series)).toEqual(profile.indicators.map((s) => `${s.indicator}:${s.measure}:${s.frequency}`));
+    expect(new Set(keyed.cards.map((c) => c.series)).size).toBe(keyed.cards.length);
+    expect(new Set(keyed.charts.map((c) => c.series)).size).toBe(keyed.charts.length);
+    for (const c of [...keyed.cards, ...keyed.charts]) expect(Object.keys(FREQ)).toContain(c.frequency);
+    for (const c of keyed.cards) expect(c.head).toContain(FREQ[c.frequency]!);
+    for (const c of keyed.charts) expect(c.caption).toContain(FREQ[c.frequency]!);
 
     const charts = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-testid="region-chart"]')].map((el) => {
@@ -229,6 +259,119 @@ describe('dashboard', () => {
     });
     expect(seriesCount).toBeGreaterThan(0);
     await shot('compare');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the regions list filters by name, code and level', async () => {
+    const regions = await getJson<{ items: RegionSummary[] }>('/api/regions');
+    const named = regions.items.filter((r) => r.name).sort((a, b) => b.fact_count - a.fact_count);
+    const target = named[0]!;
+    await page.goto(`${base}/regions`);
+    await page.getByTestId('region-row').first().waitFor();
+    expect(await page.getByTestId('region-row').count()).toBe(regions.items.length);
+
+    // Part of a name: the region is listed, and every row listed matches somehow.
+    const part = target.name!.slice(0, 2);
+    await page.getByTestId('regions-filter').fill(part);
+    await expect.poll(() => page.locator(`[data-testid="region-row"][data-code="${target.code}"]`).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(part);
+    const rows = await page.getByTestId('region-row').allTextContents();
+    for (const row of rows) expect(row).toContain(part);
+    await shot('regions-filter');
+
+    // A level narrows the list; a filter that matches nothing says so; Esc clears.
+    await page.getByTestId('regions-filter').fill('');
+    await page.getByTestId('regions-level').selectOption(target.level!);
+    const levels = await page.locator('[data-testid="region-row"] td:nth-child(3)').allTextContents();
+    expect(levels.length).toBe(regions.items.filter((r) => r.level === target.level).length);
+    expect(new Set(levels).size).toBe(1);
+    await page.getByTestId('regions-filter').fill('不存在的地区名');
+    await page.getByTestId('regions-nomatch').waitFor();
+    await page.getByTestId('regions-filter').press('Escape');
+    await expect.poll(() => page.getByTestId('region-row').count()).toBe(levels.length);
+
+    // The filter is in the URL, so a reload keeps it.
+    await page.goto(`${base}/regions?q=${encodeURIComponent(target.code)}`);
+    await page.getByTestId('region-row').first().waitFor();
+    expect(await page.getByTestId('regions-filter').inputValue()).toBe(target.code);
+    expect(await page.getByTestId('region-row').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the compare picker finds a region by part of its name and charts it', async () => {
+    const regions = await getJson<{ items: RegionSummary[] }>('/api/regions');
+    const withFacts = regions.items.filter((r) => r.fact_count > 0 && r.name).sort((a, b) => b.fact_count - a.fact_count);
+    expect(withFacts.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = withFacts as [RegionSummary, RegionSummary];
+    // A series (indicator, measure, frequency) the second region has numbers for; one the first
+    // region has numbers for too when there is one (the sample corpus may have none in common).
+    const numeric = async (code: string) =>
+      (await getJson<RegionProfile>(`/api/regions/${code}`)).indicators
+        .filter((s) => s.results.some((p) => p.value_in_series_unit != null))
+        .map((s) => `${s.indicator}|${s.measure}|${s.frequency}`);
+    const ofFirst = new Set(await numeric(first.code));
+    const ofSecond = await numeric(second.code);
+    expect(ofSecond.length).toBeGreaterThan(0);
+    const key = ofSecond.find((k) => ofFirst.has(k)) ?? ofSecond[0]!;
+    const [indicator, measure, frequency] = key.split('|') as [string, string, string];
+    const firstHasData = ofFirst.has(key);
+
+    await page.goto(`${base}/compare?indicator=${indicator}&measure=${measure}&frequency=${frequency}&regions=${first.code}`);
+    await page.getByTestId('compare-region-chip').waitFor();
+    await settled();
+    if (firstHasData) await page.getByTestId('compare-chart').locator('canvas').waitFor();
+    else await page.getByTestId('compare-nodata').waitFor();
+    expect(await page.getByTestId('compare-region-chip').count()).toBe(1);
+    expect(await page.getByTestId('compare-measure').inputValue()).toBe(measure);
+    expect(await page.getByTestId('compare-frequency').inputValue()).toBe(frequency);
+    expect(await page.getByTestId('compare-title').getAttribute('data-frequency')).toBe(frequency);
+    // The picker lists a bounded number of options, never the chosen region.
+    const listed = await page.getByTestId('compare-region-option').count();
+    expect(listed).toBeLessThanOrEqual(30);
+    expect(await page.locator(`[data-testid="compare-region-option"][data-code="${first.code}"]`).count()).toBe(0);
+
+    // Type part of the name, move to the region with the arrow keys, Enter adds it.
+    const filter = page.getByTestId('compare-region-filter');
+    const part = second.name!.slice(0, 2);
+    await filter.fill(part);
+    const option = page.locator(`[data-testid="compare-region-option"][data-code="${second.code}"]`);
+    await option.waitFor();
+    for (const text of await page.getByTestId('compare-region-option').allTextContents()) expect(text).toContain(part);
+    const optionId = `compare-opt-${second.code}`;
+    for (let i = 0; i < 30 && (await filter.getAttribute('aria-activedescendant')) !== optionId; i++) await filter.press('ArrowDown');
+    expect(await filter.getAttribute('aria-activedescendant')).toBe(optionId);
+    await shot('compare-picker');
+    await filter.press('Enter');
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('regions')).toBe(`${first.code},${second.code}`);
+    expect(new URL(page.url()).searchParams.get('frequency')).toBe(frequency);
+    await page.locator(`[data-testid="compare-region-chip"][data-code="${second.code}"]`).waitFor();
+    await page.getByTestId('compare-chart').locator('canvas').waitFor();
+    await settled();
+    const seriesOf = (name: string) =>
+      page.evaluate((n) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="compare-chart"]');
+        const option = el && (window.__echarts?.getInstanceByDom(el)?.getOption() as { series?: { name?: string; data?: unknown[] }[] } | undefined);
+        const s = option?.series?.find((x) => x.name === n);
+        return s ? (s.data ?? []).filter((v) => typeof v === 'number').length : -1;
+      }, name);
+    await expect.poll(() => seriesOf(second.name!)).toBeGreaterThan(0);
+    if (firstHasData) expect(await seriesOf(first.name!)).toBeGreaterThan(0);
+    else expect(await seriesOf(first.name!)).toBe(0);
+    // The filter text stays for picking more, and focus stays in the box.
+    expect(await filter.inputValue()).toBe(part);
+    expect(await filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await shot('compare-picked');
+
+    // A chip's × removes its region.
+    await page.locator(`[data-testid="compare-region-chip"][data-code="${first.code}"] [data-testid="compare-region-remove"]`).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('regions')).toBe(second.code);
+    await expect.poll(() => page.getByTestId('compare-region-chip').count()).toBe(1);
+
+    // The frequency select goes into the URL like the measure.
+    await page.getByTestId('compare-frequency').selectOption('');
+    await expect.poll(() => new URL(page.url()).searchParams.has('frequency')).toBe(false);
+    await page.getByTestId('compare-chart').locator('canvas').waitFor();
     expect(pageErrors).toEqual([]);
   });
 

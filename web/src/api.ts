@@ -85,7 +85,7 @@ export const api = {
     getJson<SearchResult>('/api/search', params, signal),
   regions: (signal?: AbortSignal) => getJson<RegionList>('/api/regions', {}, signal),
   region: (code: string, signal?: AbortSignal) => getJson<RegionProfile>(`/api/regions/${encodeURIComponent(code)}`, {}, signal),
-  compare: (params: { indicator: string; regions: string; measure?: string }, signal?: AbortSignal) =>
+  compare: (params: { indicator: string; regions: string; measure?: string; frequency?: string }, signal?: AbortSignal) =>
     getJson<CompareResult>('/api/compare', params, signal),
   indicators: (signal?: AbortSignal) => getJson<IndicatorList>('/api/indicators', {}, signal),
 

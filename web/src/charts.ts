@@ -138,6 +138,8 @@ export function indicatorSeriesChart(series: IndicatorSeries): SeriesChart {
 
 export interface CompareSeriesInput {
   name: string;
+  /** The region's colour (default: by position). */
+  color?: string;
   results: SeriesPoint[];
   targets: SeriesPoint[];
 }
@@ -154,7 +156,7 @@ export function compareChart(
   const lookup: (SeriesPoint | null)[][] = [];
   const series: Record<string, unknown>[] = [];
   input.forEach((region, i) => {
-    const color = PALETTE[i % PALETTE.length];
+    const color = region.color ?? PALETTE[i % PALETTE.length];
     const byPeriod = (points: SeriesPoint[]) => {
       const map = new Map(points.map((p) => [p.period, p]));
       return ordered.map((period) => map.get(period) ?? null);

@@ -1,5 +1,5 @@
 // Chinese names for the contract's enums, and the display forms of periods and values.
-import type { SeriesPoint, StoredFact, TargetStatus } from '../../src/api/schemas.js';
+import type { Frequency, SeriesPoint, StoredFact, TargetStatus } from '../../src/api/schemas.js';
 
 export type DocType =
   | 'work_report'
@@ -29,6 +29,10 @@ export const DOC_TYPES = Object.keys(DOC_TYPE_LABELS) as DocType[];
 export const KIND_LABELS: Record<Kind, string> = { actual: '实际', target: '目标' };
 export const MEASURE_LABELS: Record<Measure, string> = { level: '总量', growth: '增速', avg_growth: '年均增速' };
 export const MEASURES = Object.keys(MEASURE_LABELS) as Measure[];
+export type { Frequency };
+/** How often a series is observed (the API splits series by it). */
+export const FREQUENCY_LABELS: Record<Frequency, string> = { year: '年度', half: '半年度', quarter: '季度', month: '月度', span: '多年' };
+export const FREQUENCIES = Object.keys(FREQUENCY_LABELS) as Frequency[];
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: '精确',
   approx: '约',
@@ -64,6 +68,9 @@ export function isDocType(value: string | null | undefined): value is DocType {
 }
 export function isMeasure(value: string | null | undefined): value is Measure {
   return value != null && Object.prototype.hasOwnProperty.call(MEASURE_LABELS, value);
+}
+export function isFrequency(value: string | null | undefined): value is Frequency {
+  return value != null && Object.prototype.hasOwnProperty.call(FREQUENCY_LABELS, value);
 }
 
 export function docTypeLabel(type: string): string {
@@ -157,6 +164,14 @@ export function qualifierLabel(q: string): string {
 }
 export function measureLabel(m: string): string {
   return (MEASURE_LABELS as Record<string, string>)[m] ?? m;
+}
+export function frequencyLabel(f: string | null | undefined): string {
+  if (f == null) return '';
+  return (FREQUENCY_LABELS as Record<string, string>)[f] ?? f;
+}
+/** A series as named on cards and captions: `地区生产总值 · 增速 · 年度` (label left out when empty). */
+export function seriesName(s: { label?: string; measure: string; frequency?: string | null }): string {
+  return [s.label, measureLabel(s.measure), frequencyLabel(s.frequency)].filter(Boolean).join(' · ');
 }
 export function kindLabel(k: string): string {
   return (KIND_LABELS as Record<string, string>)[k] ?? k;

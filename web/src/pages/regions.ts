@@ -1,8 +1,10 @@
 // `/regions` (every region with counts) and `/regions/:code` (its indicators, charts, targets and documents).
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { api, documentPath, regionPath, withQuery, type RegionList, type RegionProfile } from '../api.js';
+import { live } from 'lit-html/directives/live.js';
+import { api, documentPath, regionPath, withQuery, type RegionProfile, type RegionSummary } from '../api.js';
 import { indicatorSeriesChart, mountChart } from '../charts.js';
-import { docTypeLabel, levelLabel, measureLabel, periodLabel, pointValueText } from '../labels.js';
+import { docTypeLabel, levelLabel, measureLabel, periodLabel, pointValueText, seriesName } from '../labels.js';
+import { regionIndex, type RegionIndex } from '../region-search.js';
 import { navigate, type PageContext } from '../router.js';
 import { empty, loading, regionsCached, setTitle, statusBadge } from '../ui.js';
 import type { DocumentSummary, IndicatorSeries, SeriesPoint, TargetPair } from '../../../src/api/schemas.js';
@@ -11,38 +13,111 @@ export async function regionsPage(ctx: PageContext): Promise<void> {
   setTitle('地区');
   ctx.show(html`<h1 class="page-title">地区</h1>${loading()}`);
   const list = await api.regions(ctx.signal);
-  ctx.show(regionsView(list));
+  const index = regionIndex(list.items);
+  const state: ListFilter = {
+    q: ctx.query.get('q') ?? '',
+    level: ctx.query.get('level') ?? '',
+    withFacts: ctx.query.get('facts') === '1',
+  };
+  const draw = () => ctx.show(regionsView(index, state, update));
+  // Filtering redraws the table in place and keeps the URL in step without a new page load.
+  const update = (change: Partial<ListFilter>) => {
+    Object.assign(state, change);
+    const url = withQuery('/regions', { q: state.q.trim(), level: state.level, facts: state.withFacts ? '1' : undefined });
+    if (ctx.current && location.pathname + location.search !== url) history.replaceState(null, '', url);
+    draw();
+  };
+  draw();
 }
 
-function regionsView(list: RegionList): TemplateResult {
-  const items = [...list.items].sort((a, b) => b.fact_count - a.fact_count || b.document_count - a.document_count || a.code.localeCompare(b.code));
+interface ListFilter {
+  q: string;
+  level: string;
+  withFacts: boolean;
+}
+
+const LEVEL_ORDER = ['national', 'province', 'prefecture', 'county', 'township'];
+
+function regionsView(index: RegionIndex<RegionSummary>, state: ListFilter, update: (change: Partial<ListFilter>) => void): TemplateResult {
+  const all = index.ordered;
+  const levels = new Map<string, number>();
+  for (const r of all) if (r.level) levels.set(r.level, (levels.get(r.level) ?? 0) + 1);
+  const levelKeys = [...levels.keys()].sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+  const items = index.find(state.q).filter((r) => (!state.level || r.level === state.level) && (!state.withFacts || r.fact_count > 0));
+  const filtered = items.length !== all.length;
   return html`
     <div class="page-head">
       <h1 class="page-title">地区</h1>
-      <p class="page-sub">共 ${items.length} 个地区。点击地区查看指标走势、目标完成情况与文档。</p>
+      <p class="page-sub">共 ${all.length} 个地区。点击地区查看指标走势、目标完成情况与文档。</p>
     </div>
-    ${items.length === 0
+    ${all.length === 0
       ? empty('还没有地区数据。请先导入或投稿文档。', 'regions-empty')
-      : html`<div class="table-wrap panel">
-          <table class="table" data-testid="regions-table">
-            <thead>
-              <tr><th>地区</th><th>代码</th><th>级别</th><th class="num">文档</th><th class="num">指标数据</th><th>最新日期</th></tr>
-            </thead>
-            <tbody>
-              ${items.map(
-                (r) => html`<tr data-testid="region-row" data-code=${r.code}>
-                  <td><a href=${regionPath(r.code)} data-testid="region-link">${r.name ?? r.code}</a></td>
-                  <td class="mono">${r.code}</td>
-                  <td>${levelLabel(r.level)}</td>
-                  <td class="num">${r.document_count}</td>
-                  <td class="num">${r.fact_count}</td>
-                  <td>${r.latest_date ?? '—'}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`}
+      : html`<div class="list-filters panel" role="search">
+            <label class="field field-grow">
+              <span class="field-label">筛选</span>
+              <input
+                type="search"
+                data-testid="regions-filter"
+                placeholder="输入地区名或代码筛选"
+                autocomplete="off"
+                aria-controls="regions-table"
+                .value=${live(state.q)}
+                @input=${(e: Event) => update({ q: (e.target as HTMLInputElement).value })}
+                @keydown=${(e: KeyboardEvent) => {
+                  if (e.key === 'Escape' && state.q) {
+                    e.preventDefault();
+                    update({ q: '' });
+                  }
+                }}
+              />
+            </label>
+            <label class="field">
+              <span class="field-label">级别</span>
+              <select data-testid="regions-level" @change=${(e: Event) => update({ level: (e.target as HTMLSelectElement).value })}>
+                <option value="" ?selected=${state.level === ''}>全部级别（${all.length}）</option>
+                ${levelKeys.map((l) => html`<option value=${l} ?selected=${l === state.level}>${levelLabel(l)}（${levels.get(l)}）</option>`)}
+              </select>
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                data-testid="regions-with-facts"
+                .checked=${live(state.withFacts)}
+                @change=${(e: Event) => update({ withFacts: (e.target as HTMLInputElement).checked })}
+              />
+              只看有指标数据的
+            </label>
+            <p class="list-count" data-testid="regions-count" aria-live="polite">
+              ${filtered ? html`显示 <b>${items.length}</b> / ${all.length} 个地区` : html`${all.length} 个地区`}
+            </p>
+          </div>
+          ${items.length === 0
+            ? empty('没有匹配的地区。换个名称或代码试试。', 'regions-nomatch')
+            : html`<div class="table-wrap panel">
+                <table class="table" id="regions-table" data-testid="regions-table">
+                  <thead>
+                    <tr><th>地区</th><th>代码</th><th>级别</th><th class="num">文档</th><th class="num">指标数据</th><th>最新日期</th></tr>
+                  </thead>
+                  <tbody>
+                    ${items.map((r) => regionRow(r, index.parentOf(r.code)))}
+                  </tbody>
+                </table>
+              </div>`}`}
   `;
+}
+
+function regionRow(r: RegionSummary, parent: string): TemplateResult {
+  return html`<tr data-testid="region-row" data-code=${r.code}>
+    <td>
+      <a href=${regionPath(r.code)} data-testid="region-link">${r.name ?? r.code}</a>
+      ${parent ? html`<span class="muted small region-parent">${parent}</span>` : nothing}
+    </td>
+    <td class="mono">${r.code}</td>
+    <td class="nowrap">${levelLabel(r.level)}</td>
+    <td class="num">${r.document_count}</td>
+    <td class="num">${r.fact_count || html`<span class="muted">0</span>`}</td>
+    <td class="nowrap">${r.latest_date ?? '—'}</td>
+  </tr>`;
 }
 
 export async function regionPage(ctx: PageContext): Promise<void> {
@@ -79,8 +154,9 @@ function chartable(indicators: IndicatorSeries[]): IndicatorSeries[] {
   return indicators.filter((s) => [...s.results, ...s.targets].some((p) => p.value_in_series_unit != null));
 }
 
-function seriesKey(s: { indicator: string; measure: string }): string {
-  return `${s.indicator}:${s.measure}`;
+/** indicator:measure:frequency — annual and half-year series of one measure are different series. */
+function seriesKey(s: { indicator: string; measure: string; frequency: string }): string {
+  return `${s.indicator}:${s.measure}:${s.frequency}`;
 }
 
 function regionView(profile: RegionProfile): TemplateResult {
@@ -114,8 +190,14 @@ function regionView(profile: RegionProfile): TemplateResult {
           <div class="charts">
             ${charted.map(
               (s) => html`<figure class="chart-card panel" data-series=${seriesKey(s)}>
-                <figcaption>${s.label}<span class="muted">· ${measureLabel(s.measure)}</span></figcaption>
-                <div class="chart" data-testid="region-chart" data-indicator=${s.indicator} data-measure=${s.measure}></div>
+                <figcaption>${s.label}<span class="muted">· ${seriesName({ measure: s.measure, frequency: s.frequency })}</span></figcaption>
+                <div
+                  class="chart"
+                  data-testid="region-chart"
+                  data-indicator=${s.indicator}
+                  data-measure=${s.measure}
+                  data-frequency=${s.frequency}
+                ></div>
               </figure>`,
             )}
           </div>
@@ -137,10 +219,17 @@ function pointLink(p: SeriesPoint | null | undefined): TemplateResult {
 function card(s: IndicatorSeries): TemplateResult {
   const r = s.latest_result;
   const t = s.latest_target;
-  return html`<article class="card" data-testid="indicator-card" data-indicator=${s.indicator} data-measure=${s.measure}>
+  return html`<article
+    class="card"
+    data-testid="indicator-card"
+    data-series=${seriesKey(s)}
+    data-indicator=${s.indicator}
+    data-measure=${s.measure}
+    data-frequency=${s.frequency}
+  >
     <header class="card-head">
       <h3>${s.label}</h3>
-      <span class="muted">${measureLabel(s.measure)}</span>
+      <span class="muted">${seriesName({ measure: s.measure, frequency: s.frequency })}</span>
       ${statusBadge(s.latest_status)}
     </header>
     <div class="card-body">
