@@ -8,15 +8,20 @@
 //
 // Options, all behind SearchTokenizer (src/store/search.ts):
 //   bigram   character bigrams + a final unigram per run, FTS5 `ascii` tokenizer
-//            over the pre-tokenised text, prefix index for 1-character terms —
-//            the shipped index;
+//            over the pre-tokenised text; a 1-character term is a prefix query
+//            — the shipped index;
 //   trigram  FTS5 `trigram` over the normalised text; 1–2 character terms are
 //            looked up with instr() on the paragraphs (restricted to the
 //            trigram matches of the other terms when there are any);
 //   jieba    jieba-wasm cut_for_search over text, cut over the query: every
 //            word of the term must be a word of the paragraph.
 //
-//   node dist/bench/search-recall.js [--docs 10000] [--reps 5] [--options bigram,trigram,jieba] [--no-large] [--keep FILE]
+// Latency is one search at a time (count + top 10 + snippets), with the
+// ranking cache off, after one warm-up run; "cached" is the shipped search
+// answering again. Every index is merged ('optimize') before timing unless
+// --no-optimize. --keep FILE (a new file) keeps the large store.
+//
+//   node dist/bench/search-recall.js [--docs 10000] [--reps 5] [--options bigram,trigram,jieba] [--no-large] [--no-optimize] [--keep FILE]
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -393,7 +398,7 @@ async function main(): Promise<void> {
     ];
     printLatency(options, large, measureLatency(large.file, options, cases, reps), reps);
   } finally {
-    if (!values.keep) rmSync(large.dir, { recursive: true, force: true });
+    rmSync(large.dir, { recursive: true, force: true }); // a kept store lives elsewhere
   }
 }
 

@@ -426,19 +426,33 @@ function readTicks(file: string, parse: (text: string) => number): number | null
   }
 }
 
+function processTicks(pid: number): number | null {
+  return readTicks(`/proc/${pid}/stat`, (t) => {
+    const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+  });
+}
+
+/** Ticks of a process and its children (the server's workers, with --workers). */
+function treeTicks(pid: number): number | null {
+  const own = processTicks(pid);
+  if (own === null) return null;
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // no children file: count the process alone
+  }
+  return children.reduce((sum, child) => sum + (processTicks(Number(child)) ?? 0), own);
+}
+
 function sampleCpu(serverPid: number | undefined): CpuSample {
   const busy = readTicks('/proc/stat', (t) => {
     const f = t.split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
     // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
     return f.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
   });
-  const server =
-    serverPid === undefined
-      ? null
-      : readTicks(`/proc/${serverPid}/stat`, (t) => {
-          const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
-          return Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
-        });
+  const server = serverPid === undefined ? null : treeTicks(serverPid);
   const u = process.cpuUsage();
   return { wall: performance.now(), busy, server, self: u.user + u.system };
 }

@@ -169,6 +169,17 @@ describe('matches and snippets', () => {
     });
   }
 
+  it('keeps a decimal number whole', () => {
+    const result = search('6.5', { limit: 50 });
+    expect(result.total).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      const text = texts.get(hit.document_id)!;
+      for (const [s, e] of hit.matches) expect(text.slice(s, e)).toBe('6.5');
+    }
+    expect(search('6.5').total).toBe(bruteForce(['6.5']));
+    expect(search('6,5').total).toBe(0); // a comma separates: 6 then 5, which no text has
+  });
+
   it('matches a term with punctuation inside (PM2.5) across it', () => {
     const [hit] = search('PM2.5').hits;
     const text = texts.get(hit!.document_id)!;
@@ -208,7 +219,8 @@ describe('matches and snippets', () => {
 
 describe('totals', () => {
   it('counts every paragraph that contains all the words', () => {
-    for (const words of [['地区生产总值'], ['税'], ['发展'], ['招商', '签约'], ['的'], ['gdp'], ['5g'], ['固定资产投资', '增长']]) {
+    const cases = [['地区生产总值'], ['税'], ['发展'], ['招商', '签约'], ['的'], ['gdp'], ['5g'], ['固定资产投资', '增长'], ['6.5'], ['27.95'], ['1.6%'], ['增长', '7.1']];
+    for (const words of cases) {
       expect(search(words.join(' ')).total, words.join(' ')).toBe(bruteForce(words));
     }
   });

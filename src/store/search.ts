@@ -7,7 +7,8 @@
 //
 // Chinese has no spaces, so the index is fed pre-tokenised text: every run of
 // word characters becomes its overlapping character bigrams, with the run's
-// last character as a unigram (地区生产总值 → 地区 区生 生产 产总 总值 值).
+// last character as a unigram (地区生产总值 → 地区 区生 生产 产总 总值 值);
+// a decimal point between digits stays in the run (增长6.5% → … 长6 6． ．5 5).
 // Every character position yields exactly one token that starts with it, so
 //   - a term of 3+ characters is the phrase of its bigrams,
 //   - a 2-character term is one bigram,
@@ -117,6 +118,22 @@ function bmpTable(): Uint8Array {
   return (bmpWord = t);
 }
 
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * A decimal point between digits (6.5, 747.7) belongs to the word: a number
+ * is one run, so "6.5" is a phrase of bigrams and not "6" followed by a
+ * prefix query for every token that starts with 5.
+ */
+const isDecimalPoint = (s: string, i: number): boolean =>
+  s.charCodeAt(i) === 0x2e && i > 0 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1));
+
+/**
+ * In the index a decimal point is written as the full-width full stop, which
+ * the `ascii` tokenizer keeps inside a token and normalised text never holds.
+ */
+const INDEXED_POINT = '\uFF0E';
+
 /** Calls `fn` with each character of `s` (a code point as a string) and whether it is a word character. */
 function eachChar(s: string, fn: (ch: string, word: boolean) => void): void {
   const table = bmpTable();
@@ -131,7 +148,7 @@ function eachChar(s: string, fn: (ch: string, word: boolean) => void): void {
         continue;
       }
     }
-    fn(s[i]!, table[c] === 1);
+    fn(s[i]!, table[c] === 1 || isDecimalPoint(s, i));
     i += 1;
   }
 }
@@ -163,8 +180,8 @@ export interface QueryTerm {
 
 /**
  * The terms of a query: normalised, split at whitespace, without terms that
- * have no word character (a lone quote, an emoji-free run of punctuation) and
- * without repeats.
+ * have no word character (a lone quote, only punctuation) and without
+ * repeats.
  */
 export function parseQuery(q: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
@@ -228,6 +245,10 @@ export function bigramIndexText(normalized: string): string {
       ch = normalized.slice(i, i + 2);
       word = WORD_RE.test(ch);
       i += 2;
+    } else if (c === 0x2e && isDecimalPoint(normalized, i)) {
+      ch = INDEXED_POINT;
+      word = true;
+      i += 1;
     } else {
       ch = normalized[i]!;
       word = table[c] === 1;
@@ -254,8 +275,9 @@ export function bigramIndexText(normalized: string): string {
 export function bigramTermExpression(term: QueryTerm): string | null {
   const tokens: string[] = [];
   let prefix = false;
-  term.runs.forEach((run, k) => {
-    const last = k === term.runs.length - 1;
+  const indexed = term.runs.map((run) => run.map((ch) => (ch === '.' ? INDEXED_POINT : ch)));
+  indexed.forEach((run, k) => {
+    const last = k === indexed.length - 1;
     if (run.length === 1) {
       tokens.push(run[0]!);
       prefix = last;
@@ -377,8 +399,9 @@ export function migrateParagraphs(db: Database.Database): void {
 
 // ─── matches and snippets ────────────────────────────────────────────────────
 
-/** Separators between the runs of a term, as a regular expression. */
-const SEPARATORS = '(?:[\\0-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]|[^\\p{L}\\p{N}\\p{M}\\p{S}\\p{Co}])+';
+/** Separators between the runs of a term, as a regular expression (a decimal point is none). */
+const SEPARATORS =
+  '(?:(?!(?<=[0-9])\\.(?=[0-9]))(?:[\\0-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]|[^\\p{L}\\p{N}\\p{M}\\p{S}\\p{Co}]))+';
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** A function listing a term's occurrences in a normalised text: non-overlapping [start, end). */
