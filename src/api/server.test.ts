@@ -316,6 +316,17 @@ describe('POST /api/documents (投稿)', () => {
   });
 });
 
+describe('hostile query strings on every route', () => {
+  const nasty = ['<script>alert(1)</script>', "' OR 1=1 --", '"', '%', '\u0000', '😀'.repeat(30), '../../etc/passwd', 'a'.repeat(3000)];
+  const routes = ['/api/documents?region=', '/api/documents?type=', '/api/facts?region=', '/api/facts?period=', '/api/facts?indicator=',
+    '/api/facts?format=csv&region=', '/api/compare?indicator=gdp&regions=', '/api/compare?regions=430602&indicator=', '/api/regions/'];
+  it.each(routes.flatMap((route) => nasty.map((value) => [route, value] as const)))('%s%j → 2xx/4xx, no internals', async (route, value) => {
+    const res = await app.inject(`${route}${encodeURIComponent(value)}`);
+    expect(res.statusCode).toBeLessThan(500);
+    expectNoInternals(res);
+  });
+});
+
 describe('every response', () => {
   it('carries a content security policy and nosniff', async () => {
     const res = await app.inject('/api/regions');
