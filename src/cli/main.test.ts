@@ -1,5 +1,5 @@
 // End to end: the built CLI (node dist/cli/main.js) on the sample corpus and on bad input.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,5 +258,51 @@ describe('zhengbao eval', () => {
     expect(run.code).toBe(0);
     expect(lines(run.stdout).at(-1)).toMatch(/^facts P [\d.]+ R [\d.]+ F1 [\d.]+ \| projects F1 .* \| docs 10$/);
     expect(readdirSync(keep)).toHaveLength(10);
+  });
+});
+
+describe('zhengbao serve', () => {
+  /** Starts the built server, resolves with its base URL once the banner names the port. */
+  function serve(args: string[]): Promise<{ base: string; child: ChildProcess; banner: () => string }> {
+    const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', ...args], { cwd: tmp, env: { ...process.env, ZHENGBAO_DB: '' } });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
+    return new Promise((resolve, reject) => {
+      const timer = setInterval(() => {
+        const m = /API +(http:\/\/[^/]+)\/api\//.exec(out);
+        if (m) {
+          clearInterval(timer);
+          resolve({ base: m[1]!, child, banner: () => out });
+        } else if (child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`serve exited ${child.exitCode}: ${out}`));
+        }
+      }, 50);
+    });
+  }
+
+  it.each([[1], [2]])('serves the API and the dashboard with %i worker(s), and stops on SIGTERM', async (workers) => {
+    const db = join(tmp, `serve-${workers}.db`);
+    expect(zhengbao(['ingest', defaultCorpus, '--db', db]).code).toBe(0);
+    const { base, child, banner } = await serve(['--db', db, '--workers', String(workers)]);
+    try {
+      expect(banner()).toMatch(/upload token \(投稿\): \S{8,}/);
+      const docs = (await (await fetch(`${base}/api/documents`)).json()) as { total: number };
+      expect(docs.total).toBe(10);
+      const page = await fetch(`${base}/regions/430602`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>政报');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('refuses a token a browser cannot send', () => {
+    const run = zhengbao(['serve', '--db', join(tmp, 'x.db'), '--token', '投稿令牌12345']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('visible ASCII');
   });
 });
