@@ -34,13 +34,16 @@ import type { Extraction } from '../schema.js';
 import { openStore, type Store } from '../store/index.js';
 import {
   BIGRAM,
-  PARAGRAPH_BITS,
+  PARAGRAPH_TEXT_SQL,
   SHIPPED_INDEX,
-  docToken,
+  facetTokens,
   fts5String,
   ftsSchema,
   normalizeForSearch,
+  paragraphId,
   searchIndex,
+  splitParagraphs,
+  type DocumentFacets,
   type ParagraphIndex,
   type QueryTerm,
   type SearchTokenizer,
@@ -80,8 +83,8 @@ const INDEXES: Record<string, ParagraphIndex> = {
     docTokens: false, // d12 is a substring of d123: filter by rowid instead
     fallback: (term: QueryTerm) =>
       foldFree(term.text)
-        ? { sql: 'instr(p.text, ?) > 0', params: [term.text] }
-        : { sql: 'instr(zb_fold(p.text), ?) > 0', params: [term.text] },
+        ? { sql: `instr(${PARAGRAPH_TEXT_SQL}, ?) > 0`, params: [term.text] }
+        : { sql: `instr(zb_fold(${PARAGRAPH_TEXT_SQL}), ?) > 0`, params: [term.text] },
   },
   jieba: { table: 'paragraphs_fts_jieba', tokenizer: JIEBA, docTokens: true },
 };
@@ -92,18 +95,26 @@ function buildIndex(db: Database.Database, index: ParagraphIndex): number {
   const t0 = performance.now();
   db.function('zb_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? normalizeForSearch(s) : s));
   db.exec(ftsSchema(index));
-  const page = db.prepare<[number], { id: number; text: string }>('SELECT id, text FROM paragraphs WHERE id > ? ORDER BY id LIMIT 2000');
+  // Paragraphs keep no text: split each document's again (the same split the shipped index made).
+  type Doc = DocumentFacets & { text: string };
+  const page = db.prepare<[number], Doc>(
+    `SELECT d.id, d.region_code, d.doc_type, d.date, d.review_period, d.plan_period, t.text
+     FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id > ? ORDER BY d.id LIMIT 200`,
+  );
   const insert = db.prepare(`INSERT INTO ${index.table} (rowid, text, doc) VALUES (?, ?, ?)`);
-  const write = db.transaction((rows: { id: number; text: string }[]) => {
-    for (const r of rows) {
-      insert.run(r.id, index.tokenizer.indexText(normalizeForSearch(r.text)), docToken(Math.floor(r.id / 2 ** PARAGRAPH_BITS)));
+  const write = db.transaction((docs: Doc[]) => {
+    for (const doc of docs) {
+      const facets = facetTokens(doc);
+      splitParagraphs(doc.text).forEach((p, ordinal) => {
+        insert.run(paragraphId(doc.id, ordinal), index.tokenizer.indexText(normalizeForSearch(p.text)), facets);
+      });
     }
   });
   for (let last = 0; ; ) {
-    const rows = page.all(last);
-    if (rows.length === 0) break;
-    write(rows);
-    last = rows[rows.length - 1]!.id;
+    const docs = page.all(last);
+    if (docs.length === 0) break;
+    write(docs);
+    last = docs[docs.length - 1]!.id;
   }
   return (performance.now() - t0) / 1000;
 }
@@ -134,10 +145,13 @@ function loadQuerySet(): QuerySpec[] {
 /** The paragraph id a relevant entry names: the one paragraph of the document containing the text, or equal to it. */
 function resolveParagraph(db: Database.Database, r: RelevantParagraph): number {
   const rows = db
-    .prepare<[string, string], { id: number; text: string }>(
-      'SELECT p.id, p.text FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE d.name = ? AND instr(p.text, ?) > 0',
+    .prepare<[string], { id: number; start: number; end: number; text: string }>(
+      `SELECT p.id, p.start, p."end" AS "end", t.text FROM paragraphs p JOIN documents d ON d.id = p.document_id
+       JOIN document_texts t ON t.document_id = d.id WHERE d.name = ?`,
     )
-    .all(r.doc, r.contains);
+    .all(r.doc)
+    .map((row) => ({ id: row.id, text: row.text.slice(row.start, row.end) }))
+    .filter((row) => row.text.includes(r.contains));
   const exact = rows.length > 1 ? rows.filter((row) => row.text === r.contains) : rows;
   if (exact.length !== 1) throw new Error(`${r.doc}: ${exact.length} paragraphs contain “${r.contains}”`);
   return exact[0]!.id;

@@ -8,7 +8,8 @@ import { SearchResult, type SearchQuery } from '../api/schemas.js';
 import { extract } from '../extract/pipeline.js';
 import { readDocument } from '../ingest/read.js';
 import { MIGRATIONS, normalizeForSearch, openStore, parseQuery, splitParagraphs, type Store } from './index.js';
-import { PARAGRAPH_BITS, snippetWindow, SNIPPET_LENGTH } from './search.js';
+import { documentWhere, type DocumentFilter } from './filters.js';
+import { bigramTermExpression, PARAGRAPH_BITS, snippetWindow, SNIPPET_LENGTH } from './search.js';
 
 const CORPUS = new URL('../../corpus/dev/', import.meta.url);
 
@@ -58,15 +59,25 @@ interface ParagraphRow {
   end: number;
   text: string;
 }
-const allParagraphs = (): ParagraphRow[] =>
-  store.db.prepare<[], ParagraphRow>('SELECT id, document_id, start, "end", text FROM paragraphs ORDER BY id').all();
+/** Every paragraph with its text, cut from the document's (paragraphs keep offsets only); kept while the store is unchanged. */
+let paragraphsSeen: { changes: number; rows: ParagraphRow[] } | undefined;
+const allParagraphs = (): ParagraphRow[] => {
+  const changes = store.db.prepare<[], number>('SELECT total_changes()').pluck().get()!;
+  if (paragraphsSeen?.changes !== changes) paragraphsSeen = { changes, rows: readParagraphs() };
+  return paragraphsSeen.rows;
+};
+const readParagraphs = (): ParagraphRow[] =>
+  store.db
+    .prepare<[], Omit<ParagraphRow, 'text'> & { document: string }>(
+      `SELECT p.id, p.document_id, p.start, p."end" AS "end", t.text AS document
+       FROM paragraphs p JOIN document_texts t ON t.document_id = p.document_id ORDER BY p.id`,
+    )
+    .all()
+    .map(({ document, ...p }) => ({ ...p, text: document.slice(p.start, p.end) }));
 
 function paragraphIdOf(r: Relevant): number {
-  const rows = store.db
-    .prepare<[string, string], { id: number; text: string }>(
-      'SELECT p.id, p.text FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE d.name = ? AND instr(p.text, ?) > 0',
-    )
-    .all(r.doc, r.contains);
+  const names = new Map(store.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM documents').all().map((d) => [d.id, d.name]));
+  const rows = allParagraphs().filter((p) => names.get(p.document_id) === r.doc && p.text.includes(r.contains));
   const one = rows.length > 1 ? rows.filter((row) => row.text === r.contains) : rows;
   if (one.length !== 1) throw new Error(`${r.doc}: ${one.length} paragraphs contain “${r.contains}”`);
   return one[0]!.id;
@@ -290,6 +301,103 @@ describe('filters', () => {
   });
 });
 
+describe('filters said by facet tokens', () => {
+  // The straightforward way: every match of the terms, its document tested
+  // with the filter's SQL on the documents table, ranked by bm25.
+  function reference(s: Store, q: string, filter: DocumentFilter): { total: number; ranked: [number, number][] } {
+    const match = parseQuery(q).map(bigramTermExpression).join(' AND ');
+    const where = documentWhere(filter);
+    const rows = s.db
+      .prepare(
+        `SELECT rowid, bm25(paragraphs_fts, 1.0, 0.0) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?
+         ${where.sql ? `AND (rowid >> ${PARAGRAPH_BITS}) IN (SELECT d.id FROM documents d WHERE ${where.sql})` : ''}
+         ORDER BY 2, 1`,
+      )
+      .raw()
+      .all(`{text} : (${match})`, ...where.params) as [number, number][];
+    return { total: rows.length, ranked: rows.slice(0, 200) };
+  }
+  function expectAsReference(s: Store, q: string, filter: DocumentFilter): number {
+    const want = reference(s, q, filter);
+    const got = s.search({ q, limit: 200, offset: 0, ...filter } as SearchQuery);
+    const byStart = s.db.prepare<[number, number], number>('SELECT id FROM paragraphs WHERE document_id = ? AND start = ?').pluck();
+    const label = `${q} ${JSON.stringify(filter)}`;
+    expect(got.total, label).toBe(want.total);
+    expect(got.hits.map((h) => [byStart.get(h.document_id, h.paragraph[0]), h.score]), label).toEqual(want.ranked);
+    return want.total;
+  }
+
+  it('finds, counts and ranks as the filter on the documents table does, for every filter', () => {
+    const db = store.db;
+    const codes = db.prepare<[], string>('SELECT DISTINCT region_code FROM documents WHERE region_code IS NOT NULL').pluck().all();
+    const names = db.prepare<[], string>('SELECT DISTINCT region_name FROM documents WHERE region_name IS NOT NULL').pluck().all();
+    const years = db
+      .prepare<[], string>(
+        `SELECT DISTINCT substr(v, 1, 4) FROM (SELECT date AS v FROM documents UNION SELECT review_period FROM documents UNION SELECT plan_period FROM documents)
+         WHERE v IS NOT NULL`,
+      )
+      .pluck()
+      .all()
+      .map(Number)
+      .filter(Number.isInteger);
+    const types = ['work_report', 'midyear_report', 'plan_report', 'investment_news'] as const;
+    const regions = [...codes, ...names, '999999', '没有这个区', ' 430602 '];
+    const filters: DocumentFilter[] = [
+      {},
+      ...regions.map((region) => ({ region })),
+      ...types.map((type) => ({ type })),
+      ...[...years, 1999].map((year) => ({ year })),
+      ...types.flatMap((type) => years.map((year) => ({ type, year }))),
+      ...regions.flatMap((region) => years.slice(0, 3).map((year) => ({ region, year }))),
+      ...regions.flatMap((region, i) => [{ region, type: types[i % 4]! }, { region, type: types[i % 4]!, year: years[i % years.length]! }]),
+    ];
+    expect(codes.length).toBeGreaterThan(3);
+    expect(years.length).toBeGreaterThan(2);
+    let found = 0;
+    for (const q of ['发展', '税', '招商 签约', '地区生产总值 增长', '6.5', 'gdp', '项目']) {
+      for (const filter of filters) if (expectAsReference(store, q, filter) > 0) found++;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('falls back to the documents table for a region name the codes cannot say', () => {
+    const s = openStore(':memory:');
+    try {
+      const regions = [
+        { name: '开发区', code: '430111' },
+        { name: '开发区', code: '430222' },
+        { name: '开发区', code: null }, // a name without a code
+        { name: '其他区', code: '430111' }, // a code under another name
+        { name: '单一区', code: '430333' },
+      ];
+      for (let i = 0; i < 40; i++) {
+        const r = regions[i % regions.length]!;
+        s.ingest({
+          name: `region-${i}`,
+          path: null,
+          encoding: 'utf-8',
+          text: `第${i}号\n税收增长${'，税收'.repeat(i % 4)}。\n`,
+          extraction: {
+            doc: `region-${i}`,
+            meta: {
+              title: null, doc_type: 'work_report', region: r.code ? { name: r.name, code: r.code, level: 'county' } : null,
+              date: `${2019 + (i % 3)}-03-01`, review_period: null, plan_period: null, speaker: null,
+            },
+            facts: [],
+            projects: [],
+          },
+        });
+        if (!r.code) s.db.prepare('UPDATE documents SET region_name = ? WHERE name = ?').run(r.name, `region-${i}`);
+      }
+      for (const region of ['开发区', '其他区', '单一区', '430111', '430222']) {
+        for (const filter of [{ region }, { region, year: 2020 }]) expect(expectAsReference(s, '税收', filter)).toBeGreaterThan(0);
+      }
+    } finally {
+      s.close();
+    }
+  });
+});
+
 describe('filters over many documents', () => {
   // More documents pass these filters than the index matches by their doc
   // tokens (64), so they take the other way: each match's document looked up.
@@ -416,6 +524,27 @@ describe('the index follows the documents', () => {
     expect(store.db.prepare('SELECT count(*) FROM paragraphs WHERE document_id = ?').pluck().get(id)).toBe(0);
     expect(rowids.get('"独一" + "一无"', id)).toBe(0);
     expect(search('标题').hits.every((h) => h.document_id !== id)).toBe(true);
+  });
+});
+
+describe('paragraph text read from the document', () => {
+  it('cuts hits exactly where the text has characters beyond U+FFFF, before and inside paragraphs', () => {
+    const s = openStore(':memory:');
+    try {
+      const text = '𠀀标题𠀁\n𠀂前文𠀃：测试词语在此𠀄后文。\n\n  再次测试词语𠀅。\n最后一段测试词语\n';
+      s.ingest({ name: 'astral', path: null, encoding: 'utf-8', text, extraction: extract(text, { doc: 'astral' }) });
+      const result = s.search({ q: '测试词语', limit: 10, offset: 0 });
+      expect(result.total).toBe(3);
+      const paragraphs = splitParagraphs(text);
+      for (const hit of result.hits) {
+        expect(paragraphs.map((p) => [p.start, p.end])).toContainEqual(hit.paragraph);
+        expect(text.slice(hit.snippet.start, hit.snippet.start + hit.snippet.text.length)).toBe(hit.snippet.text);
+        expect(hit.snippet.text).toBe(text.slice(...hit.paragraph));
+        for (const [a, b] of hit.matches) expect(text.slice(a, b)).toBe('测试词语');
+      }
+    } finally {
+      s.close();
+    }
   });
 });
 

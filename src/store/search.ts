@@ -1,9 +1,10 @@
 // Full-text search over paragraphs, in SQLite FTS5.
 //
 // A paragraph is a non-blank line of a document, trimmed; its [start, end) are
-// UTF-16 offsets in the document text. Paragraphs live in `paragraphs` (with
-// their original text) and are indexed in the contentless FTS5 table
-// `paragraphs_fts`, whose rowid is the paragraph id.
+// UTF-16 offsets in the document text. Paragraphs live in `paragraphs` (offsets
+// only: their text is read from the document's, in document_texts) and are
+// indexed in the contentless FTS5 table `paragraphs_fts`, whose rowid is the
+// paragraph id.
 //
 // Chinese has no spaces, so the index is fed pre-tokenised text: every run of
 // word characters becomes its overlapping character bigrams, with the run's
@@ -22,12 +23,14 @@
 // string's length, so offsets in the normalised text are offsets in the
 // original: stored text is never rewritten. Queries are normalised the same way.
 //
-// The region/type/year filter is documentWhere (src/store/filters.ts) on the
-// documents table. When it leaves a few documents (a region), their ids join
-// the FTS5 query as tokens of the `doc` column and the index intersects the
-// doclists; when it leaves many (a year, a type), each match's document is
-// looked up among theirs — paragraph ids are document id × 2^26 + ordinal, so
-// that is rowid >> 26, without reading a paragraph or document row.
+// The region/type/year filter (documentWhere, src/store/filters.ts) is
+// answered inside the index: the `doc` column of every paragraph holds its
+// document's facets as tokens (d<id>, r<region code>, t<type>, y<year> for the
+// date, review and plan periods — see facetTokens), so a filter joins the FTS5
+// query and the index intersects doclists instead of testing every match of
+// the term. A filter the tokens cannot say exactly (a region name shared by
+// codes with other names) falls back to the documents table: their doc tokens
+// when few documents pass, else each match's document (rowid >> 26) looked up.
 //
 // bm25 costs about half a microsecond per matching paragraph (the docsize
 // lookup, the instances), which a word in tens of thousands of paragraphs
@@ -37,7 +40,7 @@
 import type Database from 'better-sqlite3';
 import type { SearchHit, SearchQuery, SearchResult } from '../api/schemas.js';
 import type { Meta } from '../schema.js';
-import { documentWhere, type SqlWhere } from './filters.js';
+import { documentWhere, REGION_CODE, regionClause, type DocumentFilter, type SqlWhere } from './filters.js';
 import { prepared } from './prepared.js';
 
 // ─── paragraphs ──────────────────────────────────────────────────────────────
@@ -314,9 +317,9 @@ export interface ParagraphIndex {
    */
   fallback?: (term: QueryTerm) => { sql: string; params: unknown[] };
   /**
-   * Whether the `doc` column's tokens (d<document id>) can be matched exactly,
-   * so that a filter down to a few documents is answered inside the index
-   * (true for BIGRAM; not for a trigram index, where d12 is inside d123).
+   * Whether the `doc` column's tokens (facetTokens: d<document id>, r<region
+   * code>…) can be matched exactly, so that a filter is answered inside the
+   * index (true for BIGRAM; not for a trigram index, where d12 is inside d123).
    */
   docTokens: boolean;
 }
@@ -326,33 +329,86 @@ export const SHIPPED_INDEX: ParagraphIndex = { table: 'paragraphs_fts', tokenize
 /** The `doc` column's token for a document: its id, which the filter can ask for. */
 export const docToken = (documentId: number): string => `d${documentId}`;
 
+/** The columns of a document that the filter asks about. */
+export interface DocumentFacets {
+  id: number;
+  region_code: string | null;
+  doc_type: string;
+  date: string | null;
+  review_period: string | null;
+  plan_period: string | null;
+}
+
+/** r<code>, for a code the filter can name (6 or 12 digits). */
+const regionToken = (code: string | null): string | null => (code !== null && REGION_CODE.test(code) ? `r${code}` : null);
+/** t<type> without the underscore, which the `ascii` tokenizer would split at (tworkreport). */
+const typeToken = (type: string): string | null => {
+  const t = type.replaceAll('_', '');
+  return /^[a-z0-9]+$/.test(t) ? `t${t}` : null;
+};
+/**
+ * y<year> when `value` starts with what String(year) is for a year of four
+ * digits: the filter compares substr(value, 1, 4) with it (filters.ts).
+ */
+const yearToken = (value: string | null | undefined): string | null => {
+  const y = value?.slice(0, 4);
+  return y !== undefined && /^[1-9][0-9]{3}$/.test(y) ? `y${y}` : null;
+};
+
+/**
+ * The `doc` column of each of a document's paragraphs: its facets as tokens,
+ * always six of them (a missing facet repeats the document token).
+ * bm25 counts every column's tokens in a paragraph's length, even a column
+ * weighted 0; the same count everywhere shifts every length alike, so no
+ * paragraph ranks lower for having more facets.
+ */
+export function facetTokens(doc: DocumentFacets): string {
+  const d = docToken(doc.id);
+  const slots = [
+    d,
+    regionToken(doc.region_code),
+    typeToken(doc.doc_type),
+    yearToken(doc.date),
+    yearToken(doc.review_period),
+    yearToken(doc.plan_period),
+  ];
+  return slots.map((t) => t ?? d).join(' ');
+}
+
 export const PARAGRAPHS_SCHEMA = `
   CREATE TABLE paragraphs (
     id          INTEGER PRIMARY KEY,  -- document_id * 2^${PARAGRAPH_BITS} + ordinal
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     start       INTEGER NOT NULL,     -- [start, end) in the document text, UTF-16 code units
-    "end"       INTEGER NOT NULL,
-    text        TEXT NOT NULL,        -- the trimmed line, as in the document
+    "end"       INTEGER NOT NULL,     -- (the text is the document's: not stored twice)
+    astral      INTEGER NOT NULL,     -- characters beyond U+FFFF (two code units each) before start
     CHECK ("end" > start)
   );
   CREATE INDEX paragraphs_document ON paragraphs(document_id);
-  -- The region/type/year filter reads these columns of many documents (a year
-  -- is a substr() test, so it scans): a covering index keeps that scan to a
-  -- few pages, and still reads no document text while the text is inline.
+  -- A filter the index's facet tokens cannot answer reads these columns of
+  -- many documents (a year is a substr() test, so it scans): a covering index
+  -- keeps that scan to a few pages.
   CREATE INDEX IF NOT EXISTS documents_search_filter
     ON documents(doc_type, date, review_period, plan_period, region_code, region_name);
 `;
 
+/** Segments of one level that FTS5 merges into one as it writes (its default: 4). */
+const AUTOMERGE = 16;
+
 /**
  * The SQL creating an FTS5 index over paragraphs, kept in step by a delete
- * trigger. Column `text` is the paragraph; column `doc` holds one token naming
- * its document, so that a search filtered to a few documents intersects
- * doclists in the index instead of testing every match.
+ * trigger. Column `text` is the paragraph; column `doc` holds its document's
+ * facets (facetTokens), so that a filtered search intersects doclists in the
+ * index instead of testing every match.
  */
 export function ftsSchema(index: ParagraphIndex): string {
   const { table, tokenizer } = index;
   return `
   CREATE VIRTUAL TABLE ${table} USING fts5(text, doc, content='', contentless_delete=1, ${tokenizer.fts5Options});
+  -- Each ingest (a transaction per document) writes a small segment; merge
+  -- 16 of a level at a time instead of 4. Half the merging: ingest ~25% faster
+  -- (npm run bench), for queries that read a few more segments until 'optimize'.
+  INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${AUTOMERGE});
   CREATE TRIGGER ${table}_delete AFTER DELETE ON paragraphs BEGIN
     DELETE FROM ${table} WHERE rowid = old.id;
   END;
@@ -361,9 +417,12 @@ export function ftsSchema(index: ParagraphIndex): string {
 
 // ─── indexing ────────────────────────────────────────────────────────────────
 
+const FACETS_SQL = 'SELECT id, region_code, doc_type, date, review_period, plan_period FROM documents WHERE id = ?';
+
 /**
  * Writes a document's paragraphs and indexes them; returns how many. Call it
- * inside the transaction that writes the document.
+ * inside the transaction that writes the document, after its documents row
+ * (the index holds the row's facets).
  */
 export function indexParagraphs(db: Database.Database, documentId: number, text: string): number {
   if (!Number.isSafeInteger(documentId) || documentId < 1 || documentId > MAX_DOCUMENT_ID) {
@@ -373,20 +432,35 @@ export function indexParagraphs(db: Database.Database, documentId: number, text:
   if (paragraphs.length > PARAGRAPHS_PER_DOCUMENT) {
     throw new RangeError(`document ${documentId} has ${paragraphs.length} paragraphs, more than ${PARAGRAPHS_PER_DOCUMENT}`);
   }
-  const insertParagraph = prepared(db, 'INSERT INTO paragraphs (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)');
+  const doc = prepared<[number], DocumentFacets>(db, FACETS_SQL).get(documentId);
+  if (!doc) throw new Error(`document ${documentId} is not stored: write it before its paragraphs`);
+  const facets = facetTokens(doc);
+  const astral = astralBefore(text, paragraphs);
+  const insertParagraph = prepared(db, 'INSERT INTO paragraphs (id, document_id, start, "end", astral) VALUES (?, ?, ?, ?, ?)');
   const insertFts = prepared(db, `INSERT INTO ${SHIPPED_INDEX.table} (rowid, text, doc) VALUES (?, ?, ?)`);
   const tokenizer = SHIPPED_INDEX.tokenizer;
   paragraphs.forEach((p, ordinal) => {
     const id = paragraphId(documentId, ordinal);
-    insertParagraph.run(id, documentId, p.start, p.end, p.text);
-    insertFts.run(id, tokenizer.indexText(normalizeForSearch(p.text)), docToken(documentId));
+    insertParagraph.run(id, documentId, p.start, p.end, astral[ordinal]);
+    insertFts.run(id, tokenizer.indexText(normalizeForSearch(p.text)), facets);
   });
   return paragraphs.length;
 }
 
+/** For each paragraph, how many surrogate pairs the text has before it. */
+function astralBefore(text: string, paragraphs: readonly Paragraph[]): number[] {
+  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) return paragraphs.map(() => 0);
+  const pairs = [...text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)].map((m) => m.index);
+  let k = 0;
+  return paragraphs.map((p) => {
+    while (k < pairs.length && pairs[k]! < p.start) k++;
+    return k;
+  });
+}
+
 /**
  * The migration step: creates the paragraph tables and the index, and indexes
- * the documents already stored.
+ * the documents already stored (whose text is still in documents.text).
  */
 export function migrateParagraphs(db: Database.Database): void {
   db.exec(PARAGRAPHS_SCHEMA + ftsSchema(SHIPPED_INDEX));
@@ -476,6 +550,7 @@ interface HitRow {
   id: number;
   start: number;
   end: number;
+  /** The paragraph's text, maybe followed by more (PARAGRAPH_TEXT_SQL). */
   text: string;
   document_id: number;
   name: string;
@@ -486,8 +561,19 @@ interface HitRow {
   date: string | null;
 }
 
-/** At most this many documents passing the filter are matched in the index by their doc tokens. */
+/** At most this many documents passing a filter are matched in the index by their doc tokens. */
 const FEW_DOCUMENTS = 64;
+
+/**
+ * The paragraph's text and maybe a little more, in SQL, for paragraph `p`
+ * joined to its document text `t`. substr() counts characters, and offsets
+ * are UTF-16 code units: a character beyond U+FFFF is two of them, which
+ * `astral` counts before the paragraph. Inside it such a character makes
+ * substr() return more than the paragraph: its first "end" - start code
+ * units are the paragraph. Reading only this much of a document's text costs
+ * far less than converting the whole text to a JavaScript string.
+ */
+export const PARAGRAPH_TEXT_SQL = 'substr(t.text, p.start - p.astral + 1, p."end" - p.start)';
 
 interface Plan {
   /** FROM … WHERE … selecting the matching paragraphs. */
@@ -501,14 +587,99 @@ interface Plan {
 }
 
 /**
+ * A facet token is worth matching in the index only when few paragraphs have
+ * it. bm25 walks every phrase of the query once to weigh it (its IDF), the
+ * facet's too, so a facet of many paragraphs (a work report: a third of them)
+ * costs more that way than testing each match's document (measured: faster
+ * up to ~15% of the paragraphs, slower from ~35%).
+ */
+const SELECTIVE_SHARE = 0.25;
+
+/**
+ * The filter said in the index, as an FTS5 expression on the `doc` column:
+ * `exact` when it says the whole filter, else the documents table tests each
+ * of the (fewer) matches; null when no document can pass. In order of cost:
+ *   - a region alone: its code's token (a region has few paragraphs);
+ *   - at most FEW_DOCUMENTS documents passing: their doc tokens;
+ *   - a selective type or year, or a region: their facet tokens.
+ */
+function sayFilter(db: Database.Database, documentFilter: DocumentFilter, filter: SqlWhere): { match: string; exact: boolean } | null {
+  const region = documentFilter.region?.trim() ? regionExpression(db, documentFilter.region.trim()) : undefined;
+  if (region === null) return null;
+  const regionOnly = documentFilter.type === undefined && documentFilter.year === undefined;
+  if (region && regionOnly) return { match: region, exact: true };
+  const few = prepared(db, `SELECT d.id FROM documents d WHERE ${filter.sql} LIMIT ${FEW_DOCUMENTS + 1}`)
+    .pluck()
+    .all(...filter.params) as number[];
+  if (few.length === 0) return null;
+  if (few.length <= FEW_DOCUMENTS) return { match: few.map((id) => fts5String(docToken(id))).join(' OR '), exact: true };
+  if (region) return { match: region, exact: false };
+  const parts: string[] = [];
+  let exact = true;
+  const selective = (token: string | null): void => {
+    if (token !== null && facetShare(db, token) <= SELECTIVE_SHARE) parts.push(fts5String(token));
+    else exact = false;
+  };
+  if (region === undefined && documentFilter.region?.trim()) exact = false;
+  if (documentFilter.type !== undefined) selective(typeToken(documentFilter.type));
+  if (documentFilter.year !== undefined) {
+    const y = String(documentFilter.year);
+    const token = yearToken(y);
+    selective(token === `y${y}` ? token : null);
+  }
+  return { match: parts.join(' AND '), exact: exact && parts.length > 0 };
+}
+
+/**
+ * A region (a code or a name) as facet tokens; null when no document has it;
+ * undefined when the tokens cannot say it: a name whose documents' codes
+ * other documents have under another name, or a document so named without a code.
+ */
+function regionExpression(db: Database.Database, region: string): string | null | undefined {
+  if (REGION_CODE.test(region)) return fts5String(`r${region}`);
+  const clause = regionClause(region);
+  const codes = prepared(
+    db,
+    `SELECT d.region_code AS code, count(*) = (SELECT count(*) FROM documents e WHERE e.region_code = d.region_code) AS whole
+     FROM documents d WHERE ${clause.sql} GROUP BY d.region_code`,
+  ).all(...clause.params) as { code: string | null; whole: number }[];
+  if (codes.length === 0) return null;
+  const tokens = codes.map((c) => (c.whole ? regionToken(c.code) : null));
+  if (tokens.some((t) => t === null)) return undefined;
+  return tokens.length === 1 ? fts5String(tokens[0]!) : `(${tokens.map((t) => fts5String(t!)).join(' OR ')})`;
+}
+
+/** The share of all paragraphs whose `doc` column has `token`; counted once while the database is unchanged. */
+function facetShare(db: Database.Database, token: string): number {
+  const cache = facetCache(db);
+  let share = cache.get(token);
+  if (share === undefined) {
+    const count = (match: string): number =>
+      prepared(db, `SELECT count(*) FROM ${SHIPPED_INDEX.table} WHERE ${SHIPPED_INDEX.table} MATCH ?`).pluck().get(match) as number;
+    let all = cache.get('');
+    if (all === undefined) cache.set('', (all = prepared(db, 'SELECT count(*) FROM paragraphs').pluck().get() as number));
+    share = all === 0 ? 0 : count(`{doc} : ${fts5String(token)}`) / all;
+    cache.set(token, share);
+  }
+  return share;
+}
+
+/**
  * The SQL finding the paragraphs that contain every term, restricted to
  * documents passing `filter`; null when nothing can match.
  *
- * With a filter down to a few documents (a region), their doc tokens join the
- * FTS5 expression and the index intersects the doclists. With more, each
- * match's document (rowid >> PARAGRAPH_BITS) is looked up among theirs.
+ * What the filter can say with the `doc` column's tokens joins the FTS5
+ * expression (sayFilter), and the index intersects the doclists; whatever
+ * they leave unsaid, each match's document (rowid >> PARAGRAPH_BITS) is
+ * looked up among the documents passing the filter.
  */
-function plan(db: Database.Database, index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhere): Plan | null {
+function plan(
+  db: Database.Database,
+  index: ParagraphIndex,
+  terms: readonly QueryTerm[],
+  documentFilter: DocumentFilter,
+  filter: SqlWhere,
+): Plan | null {
   const expressions: string[] = [];
   const conditions: string[] = [];
   const conditionParams: unknown[] = [];
@@ -530,22 +701,21 @@ function plan(db: Database.Database, index: ParagraphIndex, terms: readonly Quer
     const where = [`${table} MATCH ?`];
     const params: unknown[] = [];
     if (documents) {
-      const few = index.docTokens
-        ? (prepared(db, `${documents} LIMIT ${FEW_DOCUMENTS + 1}`).pluck().all(...filter.params) as number[])
-        : [];
-      if (index.docTokens && few.length === 0) return null;
-      if (index.docTokens && few.length <= FEW_DOCUMENTS) {
-        match += ` AND {doc} : (${few.map((id) => fts5String(docToken(id))).join(' OR ')})`;
-      } else {
+      const said = index.docTokens ? sayFilter(db, documentFilter, filter) : undefined;
+      if (said === null) return null;
+      if (said?.match) match += ` AND {doc} : (${said.match})`;
+      if (!said?.exact) {
         where.push(`(${table}.rowid >> ${PARAGRAPH_BITS}) IN (${documents})`);
         params.push(...filter.params);
       }
     }
-    const join = conditions.length > 0 ? ` JOIN paragraphs p ON p.id = ${table}.rowid` : '';
+    const join =
+      conditions.length > 0 ? ` JOIN paragraphs p ON p.id = ${table}.rowid JOIN document_texts t ON t.document_id = p.document_id` : '';
     where.push(...conditions);
     return {
       from: `FROM ${table}${join} WHERE ${where.join(' AND ')}`,
       pid: `${table}.rowid`,
+      // The doc column's tokens are facets, not words: weight 0.
       score: `bm25(${table}, 1.0, 0.0)`,
       params: [match, ...params, ...conditionParams],
       together: params.length > 0 || conditions.length > 0,
@@ -555,21 +725,22 @@ function plan(db: Database.Database, index: ParagraphIndex, terms: readonly Quer
   const where = [...conditions];
   if (documents) where.push(`p.document_id IN (${documents})`);
   return {
-    from: `FROM paragraphs p WHERE ${where.join(' AND ')}`,
+    from: `FROM paragraphs p JOIN document_texts t ON t.document_id = p.document_id WHERE ${where.join(' AND ')}`,
     pid: 'p.id',
-    score: 'length(p.text)',
+    score: 'p."end" - p.start',
     params: [...conditionParams, ...(documents ? filter.params : [])],
     together: true,
   };
 }
 
-const HIT_SQL = `SELECT p.id, p.start, p."end" AS "end", p.text, d.id AS document_id, d.name, d.title, d.doc_type,
-    d.region_code, d.region_name, d.date
-  FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`;
+const HIT_SQL = `SELECT p.id, p.start, p."end" AS "end", ${PARAGRAPH_TEXT_SQL} AS text, d.id AS document_id, d.name, d.title,
+    d.doc_type, d.region_code, d.region_name, d.date
+  FROM paragraphs p JOIN documents d ON d.id = p.document_id JOIN document_texts t ON t.document_id = p.document_id
+  WHERE p.id = ?`;
 
-function buildHit(row: HitRow, score: number, finders: readonly Finder[]): SearchHit {
-  const matches = findMatches(normalizeForSearch(row.text), finders);
-  const [s, e] = snippetWindow(row.text, matches);
+function buildHit(row: HitRow, paragraph: string, score: number, finders: readonly Finder[]): SearchHit {
+  const matches = findMatches(normalizeForSearch(paragraph), finders);
+  const [s, e] = snippetWindow(paragraph, matches);
   const highlights: [number, number][] = [];
   for (const [ms, me] of matches) {
     const a = Math.max(ms, s);
@@ -585,7 +756,7 @@ function buildHit(row: HitRow, score: number, finders: readonly Finder[]): Searc
     region_name: row.region_name,
     date: row.date,
     paragraph: [row.start, row.end],
-    snippet: { text: row.text.slice(s, e), start: row.start + s, highlights },
+    snippet: { text: paragraph.slice(s, e), start: row.start + s, highlights },
     matches: matches.map(([ms, me]) => [row.start + ms, row.start + me]),
     score,
   };
@@ -613,23 +784,24 @@ export function searchIndex(
   const terms = parseQuery(q);
   if (terms.length === 0) return empty;
 
-  const filter = documentWhere({ region: params.region, type: params.type, year: params.year });
+  const documentFilter: DocumentFilter = { region: params.region, type: params.type, year: params.year };
+  const filter = documentWhere(documentFilter);
   const useCache = options.cache !== false;
   const key = useCache ? JSON.stringify([index.table, terms.map((t) => t.runs.map((r) => r.join(''))), filter]) : '';
   const cache = useCache ? rankingCache(db) : null;
   let ranking = cache?.get(key);
   if (!ranking || (ranking.ranked.length < offset + limit && ranking.ranked.length < ranking.total)) {
-    ranking = rank(db, index, terms, filter, offset + limit);
+    ranking = rank(db, index, terms, documentFilter, filter, offset + limit);
     const { total, ranked } = ranking;
     cache?.set(key, ranked.length > MAX_CACHED_DEPTH ? { total, ranked: ranked.slice(0, MAX_CACHED_DEPTH) } : ranking);
   }
   if (ranking.total === 0) return empty;
 
   const finders = terms.map(finderFor);
-  const hitRow = prepared(db, HIT_SQL);
+  const hitRow = prepared<[number], HitRow>(db, HIT_SQL);
   const hits = ranking.ranked.slice(offset, offset + limit).flatMap(([pid, score]) => {
-    const row = hitRow.get(pid) as HitRow | undefined;
-    return row ? [buildHit(row, score, finders)] : [];
+    const row = hitRow.get(pid);
+    return row ? [buildHit(row, row.text.slice(0, row.end - row.start), score, finders)] : [];
   });
   return { q, total: ranking.total, limit, offset, hits };
 }
@@ -645,8 +817,15 @@ const RANK_DEPTH = 50;
 /** A deep page is served, but only this much of its ranking is kept. */
 const MAX_CACHED_DEPTH = 1000;
 
-function rank(db: Database.Database, index: ParagraphIndex, terms: readonly QueryTerm[], filter: SqlWhere, depth: number): Ranking {
-  const p = plan(db, index, terms, filter);
+function rank(
+  db: Database.Database,
+  index: ParagraphIndex,
+  terms: readonly QueryTerm[],
+  documentFilter: DocumentFilter,
+  filter: SqlWhere,
+  depth: number,
+): Ranking {
+  const p = plan(db, index, terms, documentFilter, filter);
   if (!p) return { total: 0, ranked: [] };
   const limit = depth === 0 ? 0 : Math.max(depth, RANK_DEPTH);
   if (p.together) {
@@ -695,12 +874,16 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
 // Hits are built afresh from it, for any page within the ranked depth.
 const CACHE_SIZE = 1024;
 
-class RankingCache {
+/** Values kept while the database is unchanged, the least recently used dropped past `size`. */
+class StampedCache<V> {
   private stamp = '';
-  private readonly entries = new Map<string, Ranking>();
+  private readonly entries = new Map<string, V>();
   private readonly stampStatement: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly size: number,
+  ) {
     this.stampStatement = db
       .prepare(
         `SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes() || ':' ||
@@ -717,28 +900,37 @@ class RankingCache {
     }
   }
 
-  get(key: string): Ranking | undefined {
+  get(key: string): V | undefined {
     this.check();
     const hit = this.entries.get(key);
-    if (hit) {
+    if (hit !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
     return hit;
   }
 
-  set(key: string, value: Ranking): void {
+  set(key: string, value: V): void {
     this.check();
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
-const rankingCaches = new WeakMap<Database.Database, RankingCache>();
+const rankingCaches = new WeakMap<Database.Database, StampedCache<Ranking>>();
 
-function rankingCache(db: Database.Database): RankingCache {
+function rankingCache(db: Database.Database): StampedCache<Ranking> {
   let c = rankingCaches.get(db);
-  if (!c) rankingCaches.set(db, (c = new RankingCache(db)));
+  if (!c) rankingCaches.set(db, (c = new StampedCache(db, CACHE_SIZE)));
+  return c;
+}
+
+/** The share of paragraphs having each facet token (and under '' how many paragraphs there are): index statistics, kept even with the ranking cache off. */
+const facetCaches = new WeakMap<Database.Database, StampedCache<number>>();
+
+function facetCache(db: Database.Database): StampedCache<number> {
+  let c = facetCaches.get(db);
+  if (!c) facetCaches.set(db, (c = new StampedCache(db, CACHE_SIZE)));
   return c;
 }
