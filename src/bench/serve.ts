@@ -215,6 +215,9 @@ async function buildStore(cli: Cli): Promise<{ file: string; info: StoreInfo; re
       progress(++n);
     }
     progress(n, true);
+    const to = performance.now();
+    store.optimize(); // as zhengbao ingest does after a bulk load
+    s.ingest += performance.now() - to;
   } finally {
     store.close();
   }

@@ -9,7 +9,7 @@ import { extract } from '../extract/pipeline.js';
 import { readDocument } from '../ingest/read.js';
 import { MIGRATIONS, normalizeForSearch, openStore, parseQuery, splitParagraphs, type Store } from './index.js';
 import { documentWhere, type DocumentFilter } from './filters.js';
-import { bigramTermExpression, PARAGRAPH_BITS, snippetWindow, SNIPPET_LENGTH } from './search.js';
+import { bigramTermExpression, PARAGRAPH_BITS, searchIndex, SHIPPED_INDEX, snippetWindow, SNIPPET_LENGTH } from './search.js';
 
 const CORPUS = new URL('../../corpus/dev/', import.meta.url);
 
@@ -524,6 +524,17 @@ describe('the index follows the documents', () => {
     expect(store.db.prepare('SELECT count(*) FROM paragraphs WHERE document_id = ?').pluck().get(id)).toBe(0);
     expect(rowids.get('"独一" + "一无"', id)).toBe(0);
     expect(search('标题').hits.every((h) => h.document_id !== id)).toBe(true);
+  });
+});
+
+describe('optimize after a bulk load', () => {
+  it('merges the index without changing any result', () => {
+    const queries = ['地区生产总值', '招商 签约', '税', '疫情防控'];
+    const before = queries.map((q) => searchIndex(store.db, SHIPPED_INDEX, { q, limit: 50, offset: 0 }, { cache: false }));
+    store.optimize();
+    const after = queries.map((q) => searchIndex(store.db, SHIPPED_INDEX, { q, limit: 50, offset: 0 }, { cache: false }));
+    expect(after).toEqual(before);
+    expect(before.every((r) => r.total > 0)).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { baseUnitOf, toBase } from '../extract/units.js';
 import { MIGRATIONS } from './migrations.js';
 import { queryPanel } from './panel.js';
 import { prepared } from './prepared.js';
-import { indexParagraphs, searchParagraphs } from './search.js';
+import { indexParagraphs, optimizeIndex, searchParagraphs } from './search.js';
 import type { SearchQuery, SearchResult } from '../api/schemas.js';
 
 export interface IngestInput {
@@ -316,6 +316,11 @@ export class Store {
   /** The panel: one row per fact, filtered, ordered by region, indicator and period. */
   facts(filter: FactFilter = {}): PanelRow[] {
     return queryPanel(this.db, filter);
+  }
+
+  /** Merges the search index after a bulk load (see optimizeIndex). */
+  optimize(): void {
+    optimizeIndex(this.db);
   }
 
   /** Paragraphs containing every word of `params.q`, ranked by bm25, filtered by region, type and year. */

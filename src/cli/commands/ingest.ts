@@ -14,6 +14,9 @@ export interface IngestCommandOptions {
   extractor?: Extractor;
 }
 
+/** Documents added in one run from which the search index is merged afterwards. */
+export const BULK_LOAD = 200;
+
 export interface IngestTally {
   added: number;
   unchanged: number;
@@ -78,6 +81,8 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
       }
       bar.tick(file);
     }
+    // A bulk load leaves one index segment per document; merge them once.
+    if (tally.added >= BULK_LOAD) store.optimize();
   } finally {
     bar.stop();
     store.close();
