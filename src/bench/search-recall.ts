@@ -22,7 +22,7 @@
 // --no-optimize. --keep FILE (a new file) keeps the large store.
 //
 //   node dist/bench/search-recall.js [--docs 10000] [--reps 5] [--options bigram,trigram,jieba] [--no-large] [--no-optimize] [--keep FILE]
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,7 @@ import {
   type SearchTokenizer,
 } from '../store/search.js';
 import { loadCorpus, type BenchDoc } from './corpus.js';
+import { loadQuerySet, type QuerySpec, type RelevantParagraph } from '../store/search-queries.js';
 
 // ─── the options ─────────────────────────────────────────────────────────────
 
@@ -124,23 +125,6 @@ function optimize(db: Database.Database, index: ParagraphIndex): void {
 }
 
 // ─── the query set ───────────────────────────────────────────────────────────
-
-interface RelevantParagraph {
-  doc: string;
-  contains: string;
-  literal?: boolean;
-}
-interface QuerySpec {
-  q: string;
-  note?: string;
-  relevant: RelevantParagraph[];
-  min_recall?: number;
-}
-
-function loadQuerySet(): QuerySpec[] {
-  const url = new URL('../../src/store/search-queries.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { queries: QuerySpec[] }).queries;
-}
 
 /** The paragraph id a relevant entry names: the one paragraph of the document containing the text, or equal to it. */
 function resolveParagraph(db: Database.Database, r: RelevantParagraph): number {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,24 +9,12 @@ import { extract } from '../extract/pipeline.js';
 import { readDocument } from '../ingest/read.js';
 import { MIGRATIONS, normalizeForSearch, openStore, parseQuery, splitParagraphs, type Store } from './index.js';
 import { documentWhere, type DocumentFilter } from './filters.js';
+import { loadQuerySet, type RelevantParagraph } from './search-queries.js';
 import { bigramTermExpression, PARAGRAPH_BITS, searchIndex, SHIPPED_INDEX, snippetWindow, SNIPPET_LENGTH } from './search.js';
 
 const CORPUS = new URL('../../corpus/dev/', import.meta.url);
 
-interface Relevant {
-  doc: string;
-  contains: string;
-  literal?: boolean;
-}
-interface QuerySpec {
-  q: string;
-  note?: string;
-  relevant: Relevant[];
-  min_recall?: number;
-}
-const QUERIES = (
-  JSON.parse(readFileSync(new URL('./search-queries.json', import.meta.url), 'utf8')) as { queries: QuerySpec[] }
-).queries;
+const QUERIES = loadQuerySet();
 
 let store: Store;
 const texts = new Map<number, string>(); // document id → text
@@ -75,7 +63,7 @@ const readParagraphs = (): ParagraphRow[] =>
     .all()
     .map(({ document, ...p }) => ({ ...p, text: document.slice(p.start, p.end) }));
 
-function paragraphIdOf(r: Relevant): number {
+function paragraphIdOf(r: RelevantParagraph): number {
   const names = new Map(store.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM documents').all().map((d) => [d.id, d.name]));
   const rows = allParagraphs().filter((p) => names.get(p.document_id) === r.doc && p.text.includes(r.contains));
   const one = rows.length > 1 ? rows.filter((row) => row.text === r.contains) : rows;
