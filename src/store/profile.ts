@@ -18,26 +18,13 @@ import type { Fact } from '../schema.js';
 import { listDocuments } from './documents.js';
 import { regionClause, REGION_CODE } from './filters.js';
 import { prepared } from './prepared.js';
+import type { FactRow } from './store.js';
 
 /** A stored fact with the document it came from. */
-export interface FactOfRegion {
+export interface FactOfRegion extends FactRow {
   document_id: number;
   document_date: string | null;
   ordinal: number;
-  indicator: string;
-  period: string;
-  kind: Fact['kind'];
-  measure: Fact['measure'];
-  value: number | null;
-  value_high: number | null;
-  unit: string;
-  value_base: number | null;
-  qualifier: Fact['qualifier'];
-  text: string | null;
-  estimated: number;
-  quote: string;
-  span_start: number;
-  span_end: number;
 }
 
 /**
@@ -158,13 +145,13 @@ export function targetStatus(target: SeriesPoint, result: SeriesPoint | null, be
 }
 
 const REGION_FACTS = `SELECT f.document_id, d.date AS document_date, f.ordinal, f.indicator, f.period, f.kind,
-    f.measure, f.value, f.value_high, f.unit, f.value_base, f.qualifier, f.text, f.estimated, f.quote, f.span_start,
-    f.span_end
+    f.measure, f.value, f.value_high, f.unit, f.value_base, f.base_unit, f.qualifier, f.text, f.estimated, f.quote,
+    f.span_start, f.span_end
   FROM documents d JOIN facts f ON f.document_id = d.id`;
 
 type FactTuple = [
   number, string | null, number, string, string, Fact['kind'], Fact['measure'], number | null, number | null, string,
-  number | null, Fact['qualifier'], string | null, number, string, number, number,
+  number | null, string | null, Fact['qualifier'], string | null, number, string, number, number,
 ];
 
 /**
@@ -176,8 +163,8 @@ function readFacts(db: Database.Database, where: string, params: unknown[]): Fac
   const rows = prepared<unknown[], FactTuple>(db, `${REGION_FACTS} WHERE ${where}`).raw(true).all(...params);
   return rows.map((r) => ({
     document_id: r[0], document_date: r[1], ordinal: r[2], indicator: r[3], period: r[4], kind: r[5], measure: r[6],
-    value: r[7], value_high: r[8], unit: r[9], value_base: r[10], qualifier: r[11], text: r[12], estimated: r[13],
-    quote: r[14], span_start: r[15], span_end: r[16],
+    value: r[7], value_high: r[8], unit: r[9], value_base: r[10], base_unit: r[11], qualifier: r[12], text: r[13],
+    estimated: r[14], quote: r[15], span_start: r[16], span_end: r[17],
   }));
 }
 

@@ -161,7 +161,8 @@ const DOCUMENT_COLUMNS = `d.id, d.name, d.path, d.encoding, d.content_hash, d.in
   d.speaker_name, d.speaker_title,
   d.fact_count, d.project_count`;
 
-interface FactRow {
+/** A row of the facts table, as SQLite gives it (estimated is 0 or 1). */
+export interface FactRow {
   indicator: string; period: string; kind: Fact['kind']; measure: Fact['measure'];
   value: number | null; value_high: number | null; unit: string; value_base: number | null; base_unit: string | null;
   qualifier: Fact['qualifier']; text: string | null; estimated: number; quote: string;
