@@ -87,17 +87,14 @@ export function registerUpload(fastify: FastifyInstance, options: ServerOptions)
       }
       const bytes = await part.toBuffer(); // throws 413 past the limit
       const name = uploadName(filename);
-      let read;
+      // What the file holds decides these: a 422 names the file and the reason, and nothing is stored.
+      let read: ReturnType<typeof readBytes>;
+      let extraction: ReturnType<typeof validateExtraction>;
       try {
         read = readBytes(filename, bytes, { maxBytes: limit });
-      } catch (error) {
-        if (error instanceof InputError) return reply.code(422).send(apiError(422, `${uploadName(filename)}: ${error.reason}`));
-        throw error;
-      }
-      let extraction;
-      try {
         extraction = validateExtraction(extract(read.text, { doc: name }));
       } catch (error) {
+        if (error instanceof InputError) return reply.code(422).send(apiError(422, `${name}: ${error.reason}`));
         if (error instanceof InvalidExtractionError) return reply.code(422).send(apiError(422, `${name}: ${error.message}`));
         throw error;
       }
