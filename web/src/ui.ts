@@ -6,47 +6,47 @@ import type { TargetStatus } from '../../src/api/schemas.js';
 
 // ─── cached catalog lists ────────────────────────────────────────────────────
 
-let regionsPromise: Promise<RegionList> | null = null;
-let indicatorsPromise: Promise<IndicatorList> | null = null;
-let regionsReady = false;
-let indicatorsReady = false;
+/** A list fetched once and kept; a failed fetch is forgotten so the next call tries again. */
+class CachedList<T> {
+  private promise: Promise<T> | null = null;
+  ready = false;
+  constructor(private readonly load: () => Promise<T>) {}
+  get(): Promise<T> {
+    this.promise ??= this.load().then(
+      (list) => {
+        this.ready = true;
+        return list;
+      },
+      (error: unknown) => {
+        this.promise = null;
+        throw error;
+      },
+    );
+    return this.promise;
+  }
+  forget(): void {
+    this.promise = null;
+    this.ready = false;
+  }
+}
+
+const regions = new CachedList<RegionList>(() => api.regions());
+const indicators = new CachedList<IndicatorList>(() => api.indicators());
 
 export function regionsCached(): Promise<RegionList> {
-  regionsPromise ??= api.regions().then(
-    (list) => {
-      regionsReady = true;
-      return list;
-    },
-    (error: unknown) => {
-      regionsPromise = null;
-      throw error;
-    },
-  );
-  return regionsPromise;
+  return regions.get();
 }
 export function indicatorsCached(): Promise<IndicatorList> {
-  indicatorsPromise ??= api.indicators().then(
-    (list) => {
-      indicatorsReady = true;
-      return list;
-    },
-    (error: unknown) => {
-      indicatorsPromise = null;
-      throw error;
-    },
-  );
-  return indicatorsPromise;
+  return indicators.get();
 }
 /** True when both lists are already here (no loading state needed). */
 export function catalogReady(): boolean {
-  return regionsReady && indicatorsReady;
+  return regions.ready && indicators.ready;
 }
 /** After an upload the lists may have grown. */
 export function invalidateCatalog(): void {
-  regionsPromise = null;
-  indicatorsPromise = null;
-  regionsReady = false;
-  indicatorsReady = false;
+  regions.forget();
+  indicators.forget();
 }
 
 // ─── states ──────────────────────────────────────────────────────────────────
