@@ -27,6 +27,9 @@ import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { formatMB, InputError } from './errors.js';
+
+export { InputError } from './errors.js';
 
 export interface ReadResult {
   path: string;
@@ -42,16 +45,6 @@ export interface ReadResult {
   sha256: string;
 }
 
-export class InputError extends Error {
-  readonly file: string;
-  readonly reason: string;
-  constructor(file: string, reason: string) {
-    super(`${file}: ${reason}`);
-    this.name = 'InputError';
-    this.file = file;
-    this.reason = reason;
-  }
-}
 
 export interface ReadOptions {
   /** Force an encoding (any name iconv-lite knows); skips detection. */
@@ -94,11 +87,6 @@ function fsReason(err: unknown): string {
   }
 }
 
-function formatMB(bytes: number): string {
-  const mb = bytes / MB;
-  if (Number.isInteger(mb)) return String(mb);
-  return mb >= 1 ? mb.toFixed(1) : String(Number(mb.toPrecision(2)));
-}
 
 function nameOf(path: string): string {
   const base = basename(path);
