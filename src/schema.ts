@@ -35,6 +35,23 @@ export type Region = z.infer<typeof Region>;
 export const Speaker = z.object({ name: z.string(), title: z.string().nullable() });
 export type Speaker = z.infer<typeof Speaker>;
 
+/** The 政府信息公开 block of a portal page (索引号, 主题分类, 发布机构, ...); dates as YYYY-MM-DD when readable. */
+export const Disclosure = z.object({
+  index_number: z.string().nullable(),
+  subject: z.string().nullable(),
+  publisher: z.string().nullable(),
+  title: z.string().nullable(),
+  document_number: z.string().nullable(),
+  written: z.string().nullable(),
+  published: z.string().nullable(),
+  validity: z.string().nullable(),
+  scope: z.string().nullable(),
+  keywords: z.string().nullable(),
+  /** Where the block is in the document text. */
+  span: Span,
+});
+export type Disclosure = z.infer<typeof Disclosure>;
+
 export const Meta = z.object({
   title: z.string().nullable(),
   doc_type: z.enum(DOC_TYPES),
@@ -43,6 +60,8 @@ export const Meta = z.object({
   review_period: Period.nullable(),
   plan_period: Period.nullable(),
   speaker: Speaker.nullable(),
+  /** The disclosure block, when the document has one. */
+  disclosure: Disclosure.nullable().optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 
@@ -59,6 +78,8 @@ export const Fact = z.object({
   estimated: z.boolean(),
   quote: z.string(),
   span: Span,
+  /** The page the quote starts on, for documents read from pages (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -80,6 +101,8 @@ export const Project = z.object({
   date: z.string().nullable(),
   quote: z.string(),
   span: Span,
+  /** The page the quote starts on, for documents read from pages (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -72,6 +72,7 @@ export function buildContext(text: string): DocContext {
     review_period: review,
     plan_period: plan,
     speaker: basics.speaker,
+    disclosure: basics.disclosure,
   };
   const carry = carryMarks(text, sections, sentences);
   const paraPeriods = new Map<number, Array<[number, string]>>();

@@ -1,8 +1,9 @@
 // Document metadata: title, type, the region it speaks for, its date, the
 // periods it reviews and plans, and who delivered it.
 import { loadData } from '../data.js';
-import type { Meta, Speaker } from '../schema.js';
+import type { Disclosure, Meta, Speaker } from '../schema.js';
 import { findDates, parseDate } from './dates.js';
+import { findDisclosure } from './disclosure.js';
 import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
 import { findPlaces, isRedacted, lookup, regionOf, resolvePlace, shortNames, type Place, type PlaceMention, type RegionLevel } from './regions.js';
 import type { Line, Section } from './structure.js';
@@ -34,19 +35,11 @@ export interface MetaBasics {
   published: string | null;
   speaker: Speaker | null;
   speakerLine: string | null;
+  disclosure: Disclosure | null;
 }
 
 function lineText(text: string, l: Line): string {
   return text.slice(l.start, l.end).trim();
-}
-
-/** The disclosure block's 名称 (名 称: | **区...报告 |). */
-function disclosureTitle(text: string, lines: Line[]): string | null {
-  for (const l of lines.slice(0, 12)) {
-    const m = /^名\s*称\s*[:：]\s*\|?\s*([^|]+)/.exec(lineText(text, l));
-    if (m) return m[1]!.trim() || null;
-  }
-  return null;
 }
 
 const SPEAKER_RE =
@@ -62,8 +55,7 @@ function speakerOf(text: string, lines: Line[]): { speaker: Speaker; line: strin
   return null;
 }
 
-function titleOf(text: string, lines: Line[], speakerLine: string | null): { title: string | null; tag: string | null } {
-  const disclosed = disclosureTitle(text, lines);
+function titleOf(text: string, lines: Line[], speakerLine: string | null, disclosed: string | null): { title: string | null; tag: string | null } {
   if (disclosed) return { title: disclosed, tag: null };
   for (const l of lines.slice(0, 5)) {
     let s = lineText(text, l);
@@ -90,7 +82,7 @@ export function docTypeOf(title: string | null, tag: string | null, text: string
  * The date: the day the report was delivered (——2021年8月31日在...会上,
  * (2021年1月6日在...大会上)) when given, else the day it was published.
  */
-function datesOf(text: string, lines: Line[]): { date: string | null; published: string | null } {
+function datesOf(text: string, lines: Line[]): { meeting: string | null; published: string | null } {
   let meeting: string | null = null;
   let published: string | null = null;
   for (const l of lines.slice(0, 15)) {
@@ -117,15 +109,29 @@ function datesOf(text: string, lines: Line[]): { date: string | null; published:
       }
     }
   }
-  return { date: meeting ?? published, published };
+  return { meeting, published };
 }
 
 export function basicsOf(text: string, lines: Line[]): MetaBasics {
-  const sp = speakerOf(text, lines);
-  const { title, tag } = titleOf(text, lines, sp?.line ?? null);
+  // The disclosure block (索引号, 发布机构, ...) above a portal page's title is read on its own; the rest is read without it.
+  const block = findDisclosure(text, lines);
+  const head = block ? [...lines.slice(0, block.lines[0]), ...lines.slice(block.lines[1] + 1)] : lines;
+  const disclosure = block?.disclosure ?? null;
+  const sp = speakerOf(text, head);
+  const { title, tag } = titleOf(text, head, sp?.line ?? null, disclosure?.title ?? null);
   const docType = docTypeOf(title, tag, text);
-  const { date, published } = datesOf(text, lines);
-  return { title, tag, docType, date, published, speaker: sp?.speaker ?? null, speakerLine: sp?.line ?? null };
+  const dates = datesOf(text, head);
+  const published = disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published) ? disclosure.published : dates.published;
+  return {
+    title,
+    tag,
+    docType,
+    date: dates.meeting ?? published,
+    published,
+    speaker: sp?.speaker ?? null,
+    speakerLine: sp?.line ?? null,
+    disclosure,
+  };
 }
 
 const LEVEL_OF_SUFFIX: Record<string, RegionLevel> = { 省: 'province', 市: 'prefecture', 州: 'prefecture', 区: 'county', 县: 'county', 旗: 'county', 镇: 'township', 乡: 'township', 街道: 'township' };

@@ -1,9 +1,13 @@
-// Document text -> Extraction, as a pipeline of small named stages: the
-// document's context (lines, sections, years, meta), facts in prose, facts in
-// tables, then one list of unique facts, and the projects of investment news.
-import type { Extraction, Fact } from '../schema.js';
+// Document text -> Extraction, as a pipeline of small named stages: the view
+// the rules read (noise and Traditional characters normalised through a
+// map), the document's context (lines, sections, years, meta), facts in
+// prose, facts in tables, one list of unique facts, the projects of
+// investment news, and last every span mapped back to the original text
+// (and to its page, for documents read from pages).
+import type { Extraction, Fact, Project } from '../schema.js';
 import { buildContext } from './context.js';
 import { extractProseFacts } from './facts.js';
+import { normalizeText, type TextView } from './normalize.js';
 import { extractTableFacts } from './tables.js';
 import { extractProjects } from './projects.js';
 import { toBase } from './units.js';
@@ -11,13 +15,44 @@ import { toBase } from './units.js';
 export interface ExtractOptions {
   /** The document's name: the file name without extension. */
   doc: string;
+  /** Where each page begins in the text (pages[k] = offset of page k + 1), for documents read from pages. */
+  pages?: readonly number[] | null;
 }
 
 export function extract(text: string, options: ExtractOptions): Extraction {
-  const doc = buildContext(text);
+  const view = normalizeText(text);
+  const doc = buildContext(view.text);
   const facts = uniqueFacts([...extractProseFacts(doc), ...extractTableFacts(doc)]);
   const projects = doc.meta.doc_type === 'investment_news' ? extractProjects(doc) : [];
-  return { doc: options.doc, meta: doc.meta, facts, projects };
+  const meta = doc.meta;
+  if (meta.disclosure) meta.disclosure = { ...meta.disclosure, span: view.toSource(meta.disclosure.span) };
+  const ground = grounding(text, view, options.pages ?? null);
+  return { doc: options.doc, meta, facts: facts.map(ground), projects: projects.map(ground) };
+}
+
+/** Quote and span in the original characters, and the page the quote starts on. */
+function grounding(original: string, view: TextView, pages: readonly number[] | null): <T extends Fact | Project>(item: T) => T {
+  return (item) => {
+    let out = item;
+    if (!view.identical) {
+      const span = view.toSource(item.span);
+      out = { ...out, span, quote: original.slice(span[0], span[1]) };
+    }
+    if (pages && pages.length > 0) out = { ...out, page: pageAt(pages, out.span[0]) };
+    return out;
+  };
+}
+
+/** The 1-based page holding `offset`, given where each page begins. */
+export function pageAt(pages: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** The same fact stated twice (prose and table, summary and detail) is listed once: the first statement stays. */

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from './normalize.js';
+import { extract } from './pipeline.js';
+import { factsOf, showFact, workReport } from './examples.js';
+
+// Each row: the original, the view the rules read.
+const VIEWS: Array<[string, string]> = [
+  ['地区生产总值\u200b670.68亿元', '地区生产总值670.68亿元'],
+  ['增长\u00a010%', '增长 10%'],
+  ['１２.５％', '12.5%'],
+  ['ＧＤＰ增长７％', 'GDP增长7%'],
+  ['全區(qū)地區(qū)生產總值', '全区地区生产总值'],
+  ['蚌（bèng）埠市', '蚌埠市'],
+  ['社區(qu1)', '社区'],
+  ['億元', '亿元'],
+  ['發展', '发展'],
+  ['固定資產投資增長10%以上', '固定资产投资增长10%以上'],
+  ['（一）主要目标', '（一）主要目标'],
+  ['园区(含空港区)', '园区(含空港区)'],
+  ['增长\ufffd8.6%', '增长8.6%'],
+];
+
+describe('normalizeText', () => {
+  it.each(VIEWS)('%j reads as %j', (original, view) => {
+    expect(normalizeText(original).text).toBe(view);
+  });
+
+  it('maps every span of the view back to the same characters of the original', () => {
+    const original = '全區(qū)地區生產總值\u200b６７０.６８億元，同比增長10%。';
+    const v = normalizeText(original);
+    expect(v.text).toBe('全区地区生产总值670.68亿元，同比增长10%。');
+    const at = (s: string): [number, number] => [v.text.indexOf(s), v.text.indexOf(s) + s.length];
+    const back = (s: string): string => original.slice(...v.toSource(at(s)));
+    expect(back('地区生产总值670.68亿元')).toBe('地區生產總值\u200b６７０.６８億元');
+    expect(back('全区')).toBe('全區'); // a gloss after the last character is outside the quote
+    expect(back('全区地区')).toBe('全區(qū)地區');
+    expect(back('增长10%')).toBe('增長10%');
+  });
+
+  it('leaves clean Simplified text as it is, without a map', () => {
+    const v = normalizeText('地区生产总值670.68亿元，同比增长10%。');
+    expect(v.identical).toBe(true);
+    expect(v.traditional).toBe(false);
+  });
+
+  it('tells Traditional text from Simplified text that quotes one Traditional character', () => {
+    expect(normalizeText('各位代表：過去一年，全區經濟發展穩中有進。').traditional).toBe(true);
+    const mixed = normalizeText('各位代表：过去一年，全区经济发展稳中有进，權益保障。');
+    expect(mixed.traditional).toBe(false);
+    expect(mixed.text).toContain('权益');
+  });
+
+  it('does not take a parenthesised English word or a list letter for a gloss', () => {
+    expect(normalizeText('完成(a)项').text).toBe('完成(a)项');
+    expect(normalizeText('国内生产总值(GDP)').text).toBe('国内生产总值(GDP)');
+  });
+});
+
+describe('extraction through the view', () => {
+  it('reads noisy text like clean text, quoting the original characters', () => {
+    const clean = workReport('全年实现地区生产总值670.68亿元，同比增长10%。');
+    const noisy = workReport('全年实现地区生产\u200b总值６７０.６８亿元，同比增长\u00a010％。');
+    expect(factsOf(noisy)).toEqual(factsOf(clean));
+    for (const f of extract(noisy, { doc: 'noisy' }).facts) {
+      expect(noisy.slice(f.span[0], f.span[1])).toBe(f.quote);
+    }
+    expect(extract(noisy, { doc: 'noisy' }).facts[0]!.quote).toContain('６７０.６８');
+  });
+
+  it('reads a Traditional reprint of every development document like the Simplified text', () => {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const name of ['yueyanglou-2021', 'guandu-2021h1-plan', 'news-shaoyang-eleven-projects']) {
+      const simplified = readFileSync(new URL(`../../corpus/dev/${name}.txt`, import.meta.url), 'utf8');
+      const traditional = toTraditional(simplified);
+      expect(traditional).not.toBe(simplified);
+      const a = extract(simplified, { doc: name });
+      const b = extract(traditional, { doc: name });
+      expect(b.facts.map(showFact)).toEqual(a.facts.map(showFact));
+      expect(b.projects.map((p) => [p.stage, p.investment?.value, p.count, p.name])).toEqual(
+        a.projects.map((p) => [p.stage, p.investment?.value, p.count, p.name]),
+      );
+      expect(b.meta.region).toEqual(a.meta.region);
+      for (const f of [...b.facts, ...b.projects]) {
+        expect(traditional.slice(f.span[0], f.span[1])).toBe(f.quote);
+      }
+    }
+  });
+
+  it('gives each fact the page its quote starts on', () => {
+    const text = workReport('全年实现地区生产总值670.68亿元。', '地区生产总值增长7%左右。');
+    const planAt = text.indexOf('二、');
+    const x = extract(text, { doc: 'paged', pages: [0, planAt] });
+    expect(x.facts.map((f) => [f.kind, f.page])).toEqual([
+      ['actual', 1],
+      ['target', 2],
+    ]);
+    expect(extract(text, { doc: 'flat' }).facts[0]!.page).toBeUndefined();
+  });
+});
