@@ -16,6 +16,8 @@ export const REGION_LEVELS = ['national', 'province', 'prefecture', 'county', 't
 export const KINDS = ['actual', 'target'] as const;
 export const MEASURES = ['level', 'growth', 'avg_growth'] as const;
 export const QUALIFIERS = ['exact', 'approx', 'min', 'max', 'range', 'qualitative'] as const;
+/** The files documents are read from. */
+export const FORMAT_NAMES = ['text', 'html', 'pdf', 'docx'] as const;
 export const STAGES = ['signed', 'started', 'under_construction', 'completed', 'in_production', 'planned'] as const;
 
 /** `[start, end)` in UTF-16 code units of the document text as read from the file. */

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FORMATS } from '../ingest/formats.js';
 import type { Store } from '../store/index.js';
 import { documentDetail, listDocuments } from '../store/documents.js';
 import { countPanel, panelCsvStream, queryPanel } from '../store/panel.js';
@@ -63,6 +64,35 @@ export function registerRoutes(fastify: FastifyInstance, store: Store): void {
       const doc = documentDetail(store, request.params.id);
       if (!doc) return reply.code(404).send(apiError(404, `no document ${request.params.id}`));
       return doc;
+    },
+  );
+
+  api.get(
+    '/documents/:id/original',
+    {
+      schema: {
+        summary: 'The original file of a document',
+        description:
+          'The bytes of the file the document was read from (web page, PDF, Word or text file), with its media type, as an attachment. 404 for documents stored without their file.',
+        tags: ['documents'],
+        params: DocumentIdParams,
+        response: { 200: z.any().describe('the file'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const file = store.originalFile(id);
+      if (!file) {
+        return reply.code(404).send(apiError(404, store.has(id) ? `document ${id} was stored without its file` : `no document ${id}`));
+      }
+      const extension = FORMATS[file.format].extensions[0]!;
+      // An uploaded page is served as a download in a sandbox: it never runs as part of this site.
+      return reply
+        .type(file.mediaType)
+        .header('Content-Security-Policy', "sandbox; default-src 'none'")
+        .header('Content-Disposition', `attachment; filename="document-${id}${extension}"; filename*=UTF-8''${encodeURIComponent(file.name + extension)}`)
+        .header('ETag', `"${file.sha256}"`)
+        .send(file.bytes);
     },
   );
 

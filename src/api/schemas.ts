@@ -2,7 +2,7 @@
 // Fastify validates and serializes with them, @fastify/swagger turns them into
 // /api/openapi.json, and the dashboard imports the inferred types.
 import { z } from 'zod';
-import { DOC_TYPES, KINDS, MEASURES, QUALIFIERS, REGION_LEVELS, Fact, Meta, Project, Span } from '../schema.js';
+import { DOC_TYPES, FORMAT_NAMES, KINDS, MEASURES, QUALIFIERS, REGION_LEVELS, Fact, Meta, Project, Span } from '../schema.js';
 
 const DocType = z.enum(DOC_TYPES);
 const RegionLevel = z.enum(REGION_LEVELS);
@@ -32,7 +32,9 @@ export const DocumentSummary = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    encoding: z.string(),
+    encoding: z.string().nullable().describe('the text’s encoding in the file; null for PDF and Word files'),
+    format: z.enum(FORMAT_NAMES).describe('what the text was read from'),
+    media_type: z.string(),
     content_hash: z.string(),
     ingested_at: z.string(),
     doc_type: DocType,
@@ -91,6 +93,11 @@ export type StoredProject = z.infer<typeof StoredProject>;
 export const DocumentDetail = DocumentSummary.extend({
   meta: Meta,
   text: z.string().describe('the text as read from the file; every span indexes into it (UTF-16 code units)'),
+  pages: z.array(z.number().int()).nullable().describe('where each page begins in the text (PDF), else null'),
+  original: z
+    .object({ media_type: z.string(), sha256: z.string(), size: z.number().int() })
+    .nullable()
+    .describe('the original file, kept beside the text (GET /api/documents/:id/original); null for documents stored without it'),
   facts: z.array(StoredFact),
   projects: z.array(StoredProject),
 }).meta({ id: 'DocumentDetail' });

@@ -6,18 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../extract/pipeline.js';
 import { readDocument } from '../ingest/read.js';
 import { defaultCorpus } from '../cli/paths.js';
-import { openStore, type Store } from '../store/index.js';
+import { ingestInput, openStore, type Store } from '../store/index.js';
+import { renderFixture } from '../ingest/render/index.js';
+import { renderPdf } from '../ingest/render/pdf.js';
 import type { DocumentDetail, DocumentList, RegionProfile, SearchResult } from './schemas.js';
 import { buildServer } from './server.js';
 
 const TOKEN = 'test-token-8c1f'; // browsers send only ASCII in headers
-const LIMIT = 64 * 1024;
+const LIMIT = 256 * 1024; // a small PDF with its embedded CJK font subset is ~60 KB
 
 async function sampleStore(): Promise<Store> {
   const store = openStore(':memory:');
   for (const file of readdirSync(defaultCorpus).filter((f) => f.endsWith('.txt')).sort()) {
     const read = await readDocument(join(defaultCorpus, file));
-    store.ingest({ name: read.name, path: read.path, encoding: read.encoding, text: read.text, extraction: extract(read.text, { doc: read.name }) });
+    store.ingest(ingestInput(read, read.name, read.path, extract(read.text, { doc: read.name })));
   }
   return store;
 }
@@ -300,6 +302,61 @@ describe('POST /api/documents (投稿)', () => {
     expect(res.json<{ message: string }>().message.length).toBeGreaterThan(0);
     expectNoInternals(res);
     expect(docCount()).toBe(before);
+  });
+
+  it.each([
+    ['a saved portal page', 'html', '.html', 'text/html'],
+    ['a PDF', 'pdf', '.pdf', 'application/pdf'],
+    ['a Word file', 'docx', '.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['a Big5 Traditional text', 'big5-traditional', '.txt', 'text/plain'],
+  ] as const)('stores %s with its original file, served back as it was sent', async (_name, kind, extension, mediaType) => {
+    const report = `2021年某${kind}区人民政府工作报告\n一、2020年工作回顾\n全区地区生产总值完成88.8亿元，增长6.6%。\n`;
+    const fixture = await renderFixture(kind, report);
+    expect(fixture.extension).toBe(extension);
+    const body = multipart(`报告${extension}`, fixture.bytes);
+    const res = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, ...auth } });
+    expect(res.statusCode).toBe(201);
+    const { document } = res.json<{ document: DocumentDetail }>();
+    expect(document.format).toBe(kind === 'big5-traditional' ? 'text' : kind);
+    expect(document.media_type).toBe(mediaType);
+    expect(document.original).toMatchObject({ media_type: mediaType, size: fixture.bytes.length });
+    const gdp = document.facts.find((f) => f.indicator === 'gdp' && f.measure === 'level')!;
+    expect(gdp.value).toBe(88.8);
+    expect(document.text.slice(gdp.span[0], gdp.span[1])).toBe(gdp.quote);
+    if (kind === 'pdf') expect(gdp.page).toBe(1);
+    const original = await app.inject({ method: 'GET', url: `/api/documents/${document.id}/original` });
+    expect(original.statusCode).toBe(200);
+    expect(original.headers['content-type']).toContain(mediaType);
+    expect(original.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(original.headers['content-security-policy']).toContain('sandbox');
+    expect(original.rawPayload.equals(fixture.bytes)).toBe(true);
+  });
+
+  it.each([
+    ['a .pdf that is a web page', () => multipart('report.pdf', '<!DOCTYPE html><html><body><p>增长10%</p></body></html>'), /not a PDF file \(it is an HTML page\)/],
+    ['an encrypted PDF', async () => multipart('secret.pdf', await renderPdf('某区报告\n地区生产总值增长6.6%。', { columns: 1, userPassword: 'pw' })), /encrypted PDF/],
+    ['a truncated PDF', async () => {
+      const pdf = await renderPdf('某区报告\n地区生产总值增长6.6%。', { columns: 1 });
+      return multipart('cut.pdf', pdf.subarray(0, pdf.length >> 1));
+    }, /truncated PDF/],
+    ['random bytes named .docx', () => multipart('x.docx', Buffer.from('not a zip at all')), /not a Word \.docx file/],
+  ])('answers %s with 422 naming the reason, and stores nothing', async (_name, make, reason) => {
+    const before = docCount();
+    const body = await make();
+    const res = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, ...auth } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ message: string }>().message).toMatch(reason);
+    expectNoInternals(res);
+    expect(docCount()).toBe(before);
+  });
+
+  it('says 404 for the original of a document stored without its file', async () => {
+    const id = store.db.prepare<[], { id: number }>('SELECT id FROM documents ORDER BY id LIMIT 1').get()!.id;
+    store.db.prepare('DELETE FROM document_files WHERE document_id = ?').run(id);
+    const res = await app.inject({ method: 'GET', url: `/api/documents/${id}/original` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ message: string }>().message).toBe(`document ${id} was stored without its file`);
+    expect((await app.inject({ method: 'GET', url: '/api/documents/999999/original' })).statusCode).toBe(404);
   });
 
   it('refuses a body that is not multipart with 415', async () => {

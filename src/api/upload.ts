@@ -5,13 +5,14 @@ import { extname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { extract } from '../extract/pipeline.js';
-import { InputError, readBytes, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
-import { InvalidExtractionError, validateExtraction } from '../store/index.js';
+import { InputError, readBytes, SUPPORTED_EXTENSIONS, type ReadResult } from '../ingest/read.js';
+import { ingestInput, InvalidExtractionError, validateExtraction } from '../store/index.js';
 import { documentDetail } from '../store/documents.js';
 import { ApiError, UploadResult } from './schemas.js';
 import { apiError, type ServerOptions } from './server.js';
 
-export const DEFAULT_UPLOAD_LIMIT = 5 * 1024 * 1024;
+/** Printed reports run to a few MB as PDF. */
+export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 /** Compares tokens in constant time (hashes first, so lengths leak nothing either). */
 function sameToken(given: string, expected: string): boolean {
@@ -88,17 +89,17 @@ export function registerUpload(fastify: FastifyInstance, options: ServerOptions)
       const bytes = await part.toBuffer(); // throws 413 past the limit
       const name = uploadName(filename);
       // What the file holds decides these: a 422 names the file and the reason, and nothing is stored.
-      let read: ReturnType<typeof readBytes>;
+      let read: ReadResult;
       let extraction: ReturnType<typeof validateExtraction>;
       try {
-        read = readBytes(filename, bytes, { maxBytes: limit });
-        extraction = validateExtraction(extract(read.text, { doc: name }));
+        read = await readBytes(filename, bytes, { maxBytes: limit });
+        extraction = validateExtraction(extract(read.text, { doc: name, pages: read.pages }));
       } catch (error) {
         if (error instanceof InputError) return reply.code(422).send(apiError(422, `${name}: ${error.reason}`));
         if (error instanceof InvalidExtractionError) return reply.code(422).send(apiError(422, `${name}: ${error.message}`));
         throw error;
       }
-      const { id, status } = store.ingest({ name, path: null, encoding: read.encoding, text: read.text, extraction });
+      const { id, status } = store.ingest(ingestInput(read, name, null, extraction));
       const document = documentDetail(store, id)!;
       return reply.code(status === 'added' ? 201 : 200).send({ status, document });
     },

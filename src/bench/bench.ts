@@ -3,7 +3,11 @@
 // percentage recognition for Chinese) on the same text. A measurement, not a
 // test: it exits 0 whether or not the bars are met, and says FAIL when not.
 //
-//   node --expose-gc dist/bench/bench.js [--mb 50] [--ref-mb 2] [--json]
+// Then, per input format (text, web page, PDF, Word, GBK, Big5 Traditional),
+// reading + extraction in MB/s of file bytes.
+//
+//   node --expose-gc dist/bench/bench.js [--mb 50] [--ref-mb 2] [--format-mb 5] [--json]
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +16,7 @@ import { getHeapStatistics } from 'node:v8';
 import { extract } from '../extract/pipeline.js';
 import { openStore } from '../store/index.js';
 import { copies, loadCorpus, type BenchDoc } from './corpus.js';
+import { INPUT_KINDS, measureFormat, type FormatThroughput } from './formats.js';
 import { convenienceApi, reusedModels, runReference, type ReferenceResult } from './reference.js';
 
 const BARS = { extractionMBps: 10, ratio: 15, ingestMBps: 3 } as const;
@@ -42,17 +47,18 @@ function fmt(n: number, digits = 1): string {
 }
 
 function usage(): never {
-  console.error('usage: bench [--mb N] [--ref-mb N] [--json]');
+  console.error('usage: bench [--mb N] [--ref-mb N] [--format-mb N] [--json]');
   process.exit(2);
 }
 
-function parseCli(): { mb: number; refMb: number; json: boolean } {
+function parseCli(): { mb: number; refMb: number; formatMb: number; json: boolean } {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         mb: { type: 'string', default: '50' },
         'ref-mb': { type: 'string', default: '2' },
+        'format-mb': { type: 'string', default: '5' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,8 +70,9 @@ function parseCli(): { mb: number; refMb: number; json: boolean } {
   if (values.help) usage();
   const mb = Number(values.mb);
   const refMb = Number(values['ref-mb']);
-  if (!(mb > 0) || !(refMb > 0)) usage();
-  return { mb, refMb, json: values.json };
+  const formatMb = Number(values['format-mb']);
+  if (!(mb > 0) || !(refMb > 0) || !(formatMb > 0)) usage();
+  return { mb, refMb, formatMb, json: values.json };
 }
 
 function warmUp(docs: readonly BenchDoc[]): void {
@@ -103,7 +110,10 @@ function measureIngest(docs: readonly BenchDoc[], targetBytes: number) {
     let count = 0;
     for (const c of copies(docs, targetBytes)) {
       const extraction = extract(c.text, { doc: c.name });
-      const r = store.ingest({ name: c.name, path: null, encoding: 'utf-8', text: c.text, extraction });
+      // As `zhengbao ingest` stores it: the text and, beside it, the original file.
+      const raw = Buffer.from(c.text, 'utf8');
+      const file = { mediaType: 'text/plain', sha256: createHash('sha256').update(raw).digest('hex'), bytes: raw };
+      const r = store.ingest({ name: c.name, path: null, encoding: 'utf-8', text: c.text, extraction, file });
       if (r.status === 'added') added++;
       bytes += c.bytes;
       if (++count % 64 === 0) sampleHeap();
@@ -142,7 +152,7 @@ function measureReference(docs: readonly BenchDoc[], refBytes: number) {
 }
 
 async function main(): Promise<void> {
-  const { mb, refMb, json } = parseCli();
+  const { mb, refMb, formatMb, json } = parseCli();
   const targetBytes = mb * 1e6;
   const docs = await loadCorpus();
   const corpusBytes = docs.reduce((s, d) => s + d.bytes, 0);
@@ -166,6 +176,15 @@ async function main(): Promise<void> {
   const rssAfterReference = rssMB();
   console.log(`  reference done: ${ref.reused.lines} lines, ${fmt(ref.reused.seconds + ref.convenience.seconds, 2)} s`);
 
+  const formats: FormatThroughput[] = [];
+  for (const kind of INPUT_KINDS) {
+    collect();
+    formats.push(await measureFormat(kind, docs, formatMb * 1e6));
+    sampleHeap();
+  }
+  const rssAfterFormats = rssMB();
+  console.log(`  formats done: ${formats.map((f) => f.kind).join(', ')}`);
+
   const refBest = ref.reused.mbps >= ref.convenience.mbps ? ref.reused : ref.convenience;
   const ratio = ex.mbps / refBest.mbps;
   const bars = {
@@ -184,7 +203,12 @@ async function main(): Promise<void> {
     `reference (@microsoft/recognizers-text-number zh number+percentage, models reused): ${fmt(ref.reused.bytes / 1e6)} MB in ${fmt(ref.reused.seconds, 2)} s = ${fmt(ref.reused.mbps, 2)} MB/s (${ref.reused.lines} lines, ${ref.reused.matches} matches)`,
     `reference (recognizeNumber + recognizePercentage per line, Culture.Chinese): ${fmt(ref.convenience.bytes / 1e6)} MB in ${fmt(ref.convenience.seconds, 2)} s = ${fmt(ref.convenience.mbps, 2)} MB/s`,
     `ratio: ${fmt(ratio, 0)}x (extraction vs the faster reference)`,
-    `peak RSS: ${fmt(peakRss, 0)} MB (after extraction ${fmt(rssAfterExtraction, 0)} MB, after ingest ${fmt(rssAfterIngest, 0)} MB, after reference ${fmt(rssAfterReference, 0)} MB); peak heap used (sampled): ${fmt(peakHeapMB, 0)} MB`,
+    `per input format (read + extract; MB/s of file bytes, ≥ ${fmt(formatMb)} MB of files each):`,
+    ...formats.map(
+      (f) =>
+        `  ${f.kind.padEnd(17)} ${fmt(f.mbps, 2).padStart(7)} MB/s  (${fmt(f.bytes / 1e6)} MB in ${f.files} files, ${fmt(f.seconds, 2)} s, reading ${fmt(f.readShare * 100, 0)}% of the time, ${f.facts} facts)`,
+    ),
+    `peak RSS: ${fmt(peakRss, 0)} MB (after extraction ${fmt(rssAfterExtraction, 0)} MB, after ingest ${fmt(rssAfterIngest, 0)} MB, after reference ${fmt(rssAfterReference, 0)} MB, after formats ${fmt(rssAfterFormats, 0)} MB); peak heap used (sampled): ${fmt(peakHeapMB, 0)} MB`,
     'bars:',
     `  ${mark(bars.extraction)}  extraction ≥ ${BARS.extractionMBps} MB/s: ${fmt(ex.mbps)} MB/s`,
     `  ${mark(bars.ratio)}  extraction ≥ ${BARS.ratio}× reference: ${fmt(ratio, 0)}x`,
@@ -210,6 +234,7 @@ async function main(): Promise<void> {
           mbps: refBest.mbps,
         },
         ratio,
+        formats: formats.map((f) => ({ kind: f.kind, mb: f.bytes / 1e6, files: f.files, seconds: f.seconds, mbps: f.mbps, read_share: f.readShare, facts: f.facts })),
         peak_rss_mb: peakRss,
         peak_heap_mb: peakHeapMB,
         bars: { extraction_mbps: BARS.extractionMBps, ratio: BARS.ratio, ingest_mbps: BARS.ingestMBps },

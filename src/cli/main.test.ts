@@ -251,6 +251,87 @@ describe('bad input', () => {
   });
 });
 
+describe('bad files of every format', () => {
+  let bad: string;
+  let rssPreload: string;
+  const MB = 1024 * 1024;
+  // Each: the file, the reason printed for it.
+  const reasons: Record<string, RegExp> = {
+    'truncated.pdf': /: truncated PDF \(no end-of-file marker\)$/,
+    'encrypted.pdf': /: encrypted PDF \(password required\)$/,
+    'bomb.docx': /: refused: the archive expands to more than 64 MB \(zip bomb\?\)$/,
+    'huge.html': /: web page too large \(50 MB > 16 MB\): save the article alone$/,
+    'page.pdf': /: not a PDF file \(it is an HTML page\)$/,
+  };
+
+  beforeAll(async () => {
+    const { renderPdf } = await import('../ingest/render/pdf.js');
+    const { docxBomb } = await import('../ingest/render/zip.js');
+    bad = join(tmp, 'bad-formats');
+    mkdirSync(bad);
+    const text = readFileSync(join(defaultCorpus, corpusFiles[0]!), 'utf8');
+    const good = await renderPdf(text, { columns: 1 });
+    writeFileSync(join(bad, 'good.pdf'), good);
+    writeFileSync(join(bad, 'truncated.pdf'), good.subarray(0, good.length >> 1));
+    writeFileSync(join(bad, 'encrypted.pdf'), await renderPdf(text, { columns: 1, userPassword: 'secret' }));
+    writeFileSync(join(bad, 'bomb.docx'), await docxBomb(200 * MB));
+    const para = Buffer.from('<p>全区实现地区生产总值670.68亿元，同比增长10%。</p>\n');
+    const huge = Buffer.alloc(50 * MB);
+    for (let at = 0; at < huge.length; at += para.length) para.copy(huge, at);
+    writeFileSync(join(bad, 'huge.html'), huge);
+    writeFileSync(join(bad, 'page.pdf'), '<!DOCTYPE html><html><head><title>报告</title></head><body><p>增长10%</p></body></html>');
+    // The CLI process writes its peak RSS here on exit.
+    rssPreload = join(tmp, 'rss.mjs');
+    writeFileSync(rssPreload, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+  }, 60_000);
+
+  it('ingest stores the good PDF, names each bad file and its reason, keeps nothing of them, in bounded memory', () => {
+    const db = join(tmp, 'bad-formats.db');
+    const rssOut = join(tmp, 'bad-formats.rss');
+    const run = spawnSync(process.execPath, ['--import', rssPreload, MAIN, 'ingest', bad, '--db', db], {
+      cwd: tmp,
+      env: { ...process.env, RSS_OUT: rssOut },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(`added 1, unchanged 0, failed 5 (db: ${db})\n`);
+    const errors = lines(run.stderr);
+    expect(errors).toHaveLength(5);
+    for (const [name, reason] of Object.entries(reasons)) {
+      const line = errors.find((l) => l.startsWith(`zhengbao: ${join(bad, name)}: `));
+      expect(line, name).toMatch(reason);
+    }
+    const store = openStore(db);
+    const docs = store.documents();
+    expect(docs.map((d) => [d.name, d.format, d.media_type])).toEqual([['good', 'pdf', 'application/pdf']]);
+    expect(store.originalFile(docs[0]!.id)!.bytes.equals(readFileSync(join(bad, 'good.pdf')))).toBe(true);
+    store.close();
+    const peakMB = Number(readFileSync(rssOut, 'utf8')) / 1024;
+    expect(peakMB).toBeLessThan(300);
+  });
+
+  it('show prints the text a PDF was read into, and the original byte for byte', () => {
+    const db = join(tmp, 'bad-formats.db');
+    const text = zhengbao(['show', '1', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('地区生产总值');
+    const out = join(tmp, 'original.pdf');
+    const original = zhengbao(['show', '1', '--original', '--out', out, '--db', db]);
+    expect(original.code).toBe(0);
+    expect(original.stderr).toMatch(/^wrote .*original\.pdf \([\d,]+ bytes, application\/pdf\)\n$/);
+    expect(readFileSync(out).equals(readFileSync(join(bad, 'good.pdf')))).toBe(true);
+    expect(zhengbao(['show', '9', '--db', db]).stderr).toBe(`zhengbao: no document 9 in ${db} (see "zhengbao docs")\n`);
+  });
+
+  it.each(Object.keys(reasons))('extract %s alone: its reason, exit 1', (name) => {
+    const run = zhengbao(['extract', join(bad, name)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^zhengbao: ${escape(join(bad, name))}: `));
+    expect(run.stderr.trimEnd()).toMatch(reasons[name]!);
+  });
+});
+
 describe('zhengbao eval', () => {
   it('scores the bundled corpus from any working directory', () => {
     const keep = join(tmp, 'eval-pred');

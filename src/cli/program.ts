@@ -1,6 +1,6 @@
 // The zhengbao command line: one program, one file per command.
 import { Command } from 'commander';
-import { docsCommand, evalCommand, extractCommand, factsCommand, ingestCommand, serveCommand } from './commands/index.js';
+import { docsCommand, evalCommand, extractCommand, factsCommand, ingestCommand, serveCommand, showCommand } from './commands/index.js';
 import { processIo, type Io } from './io.js';
 import { packageVersion } from './paths.js';
 
@@ -19,12 +19,13 @@ Examples:
   $ zhengbao facts --region 岳阳楼区 --indicator gdp
   $ zhengbao facts --format csv > panel.csv
   $ zhengbao docs
+  $ zhengbao show 3 --original > report.pdf
   $ zhengbao eval
   $ zhengbao serve --port 8787
 
 The database is ./zhengbao.db unless --db or ZHENGBAO_DB names another.`,
     );
-  for (const command of [extractCommand(io), ingestCommand(io), factsCommand(io), docsCommand(io), evalCommand(io), serveCommand(io)]) {
+  for (const command of [extractCommand(io), ingestCommand(io), factsCommand(io), docsCommand(io), showCommand(io), evalCommand(io), serveCommand(io)]) {
     program.addCommand(command);
   }
   return program;

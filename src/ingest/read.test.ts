@@ -350,7 +350,14 @@ describe('listInputFiles', () => {
   });
 
   it('supported extensions', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.html', '.htm', '.shtml', '.xhtml', '.pdf', '.docx']);
+  });
+
+  it('a folder gives its documents of every format, and skips other files', () => {
+    const root = join(dir, `mixed${++counter}`);
+    mkdirSync(root);
+    for (const name of ['a.txt', 'b.HTML', 'c.pdf', 'd.docx', 'e.doc', 'f.png', 'g.json']) writeFileSync(join(root, name), 'x');
+    expect(listInputFiles([root]).files.map((f) => f.slice(root.length + 1))).toEqual(['a.txt', 'b.HTML', 'c.pdf', 'd.docx']);
   });
 
   it('the sample corpus', () => {

@@ -1,5 +1,12 @@
-// A file path -> the document text exactly as it is in the file.
+// A file path -> the document text, and the file it came from.
 //
+// The format is named by the extension and checked against the bytes
+// (formats.ts): a web page gives the text of its article (html.ts), a PDF its
+// text in reading order with where each page begins (pdf.ts), a Word file its
+// paragraphs and tables (docx.ts), and a text file its text exactly as it is
+// in the file, decoded as below. Offsets of facts refer to that text.
+//
+// For text files:
 // No normalisation of any kind happens here: no Unicode normalisation, no
 // full-width/half-width folding, no line-ending conversion, no trimming. Every
 // span the system reports is `[start, end)` in UTF-16 code units of the `text`
@@ -27,7 +34,11 @@ import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { docxToHtml } from './docx.js';
 import { formatMB, InputError } from './errors.js';
+import { declaredCharset, formatOf, FORMATS, type Format } from './formats.js';
+import { htmlToText } from './html.js';
+import { pdfToText } from './pdf.js';
 
 export { InputError } from './errors.js';
 
@@ -35,10 +46,15 @@ export interface ReadResult {
   path: string;
   /** The file name without its extension. */
   name: string;
-  /** The document text exactly as in the file (after a BOM, if any). */
+  /** The document text: a text file's text exactly as in the file (after a BOM); the text read from a page, PDF or Word file. */
   text: string;
-  /** 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5', or the forced encoding (lower case). */
-  encoding: string;
+  /** The text's encoding in the file: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5', or the forced encoding (lower case); null for PDF and Word files. */
+  encoding: string | null;
+  format: Format;
+  /** The file's media type: text/plain, text/html, application/pdf, or the .docx type. */
+  mediaType: string;
+  /** Where each page begins in `text` (pages[k] = offset of page k + 1), for PDF; else null. */
+  pages: number[] | null;
   /** The file's bytes, BOM included. */
   bytes: Buffer;
   /** Hex SHA-256 of `bytes`. */
@@ -47,16 +63,18 @@ export interface ReadResult {
 
 
 export interface ReadOptions {
-  /** Force an encoding (any name iconv-lite knows); skips detection. */
+  /** Force an encoding of a text or HTML file (any name iconv-lite knows); skips detection. */
   encoding?: string;
-  /** Size limit in bytes; default 64 MB. */
+  /** Size limit in bytes; default 64 MB (HTML pages: 16 MB). */
   maxBytes?: number;
 }
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.text']);
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.values(FORMATS).flatMap((f) => f.extensions));
 
 const MB = 1024 * 1024;
 export const DEFAULT_MAX_BYTES = 64 * MB;
+/** A government web page is well under 1 MB; a parsed page takes ~10× its size in memory. */
+export const MAX_HTML_BYTES = 16 * MB;
 
 const UNDECODABLE = 'cannot decode as UTF-8, UTF-16 or GB18030';
 const BINARY = 'binary file (not text)';
@@ -112,6 +130,8 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
   if (st.size > maxBytes) {
     throw new InputError(path, `file too large (${formatMB(st.size)} MB > ${formatMB(maxBytes)} MB)`);
   }
+  // A page named .html is refused by its size before it is read.
+  if (formatOf(path, new Uint8Array(0)) === 'html' && st.size > MAX_HTML_BYTES) throw pageTooLarge(path, st.size);
 
   let bytes: Buffer;
   try {
@@ -125,9 +145,10 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
 
 /**
  * A document from bytes already in memory (an upload): `path` names it in
- * errors and gives its name. Same checks and decoding as readDocument.
+ * errors, gives its name and, by its extension, its format. Same checks as
+ * readDocument.
  */
-export function readBytes(path: string, bytes: Buffer, options: ReadOptions = {}): ReadResult {
+export async function readBytes(path: string, bytes: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     throw new InputError(path, `file too large (${formatMB(bytes.length)} MB > ${formatMB(maxBytes)} MB)`);
@@ -135,9 +156,10 @@ export function readBytes(path: string, bytes: Buffer, options: ReadOptions = {}
   if (options.encoding !== undefined && !iconv.encodingExists(options.encoding)) {
     throw new InputError(path, `unknown encoding '${options.encoding}'`);
   }
-  const forced = options.encoding;
-  const { text, encoding } = forced !== undefined ? decodeForced(path, bytes, forced) : decodeDetect(path, bytes);
-  if (isBlank(text)) throw new InputError(path, EMPTY);
+  if (bytes.length === 0) throw new InputError(path, EMPTY);
+  const format = formatOf(path, bytes);
+  const { text, encoding, pages } = await readFormat(format, path, bytes, options);
+  if (isBlank(text)) throw new InputError(path, format === 'text' ? EMPTY : `no text in the ${FORMATS[format].label}`);
   if (looksBinary(text)) throw new InputError(path, BINARY);
 
   return {
@@ -145,9 +167,69 @@ export function readBytes(path: string, bytes: Buffer, options: ReadOptions = {}
     name: nameOf(path),
     text,
     encoding,
+    format,
+    mediaType: FORMATS[format].mediaType,
+    pages,
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+}
+
+interface FormatText {
+  text: string;
+  encoding: string | null;
+  pages: number[] | null;
+}
+
+async function readFormat(format: Format, path: string, bytes: Buffer, options: ReadOptions): Promise<FormatText> {
+  switch (format) {
+    case 'pdf': {
+      const { text, pages } = await pdfToText(bytes, path);
+      return { text, encoding: null, pages };
+    }
+    case 'docx': {
+      const html = await docxToHtml(bytes, path);
+      return { text: htmlToText(html, { main: false }).text, encoding: null, pages: null };
+    }
+    case 'html': {
+      if (bytes.length > MAX_HTML_BYTES) throw pageTooLarge(path, bytes.length);
+      const { text, encoding } = decodeHtml(path, bytes, options.encoding);
+      return { text: htmlToText(text).text, encoding, pages: null };
+    }
+    case 'text':
+      return { ...decodeText(path, bytes, options.encoding), pages: null };
+  }
+}
+
+/**
+ * A page's characters: the forced encoding, else UTF-8 when the bytes are
+ * UTF-8 (pages that declare gb2312 and are not exist), else the charset the
+ * page declares, else detected.
+ */
+function decodeHtml(path: string, bytes: Buffer, forced: string | undefined): Decoded {
+  if (forced !== undefined) return decodeForced(path, bytes, forced);
+  const declared = supersetOf(declaredCharset(bytes));
+  if (declared && canonicalEncodingName(declared) !== 'utf-8' && iconv.encodingExists(declared) && tryUtf8(bytes) === null) {
+    const decoded = decodeForced(path, bytes, declared);
+    if (badShare(decoded.text) <= MAX_BAD_SHARE) return decoded;
+  }
+  return decodeDetect(path, bytes);
+}
+
+/** Pages that say gb2312 or gbk hold GBK characters: read them as GB18030, the superset of both. */
+function supersetOf(charset: string | null): string | null {
+  if (charset === null) return null;
+  return /^(gb2312|gbk|x-gbk|cp936|windows-936|euc-cn|gb_2312-80)$/i.test(charset.trim()) ? 'gb18030' : charset;
+}
+
+function pageTooLarge(path: string, size: number): InputError {
+  return new InputError(path, `web page too large (${formatMB(size)} MB > ${formatMB(MAX_HTML_BYTES)} MB): save the article alone`);
+}
+
+/** A text file's characters: in the forced encoding, else detected. */
+function decodeText(path: string, bytes: Buffer, forced: string | undefined): Decoded {
+  if (forced !== undefined) return decodeForced(path, bytes, forced);
+  return decodeDetect(path, bytes);
 }
 
 // ---------------------------------------------------------------- decoding

@@ -12,7 +12,7 @@ export interface Paging {
   offset: number;
 }
 
-export const SUMMARY_COLUMNS = `d.id, d.name, d.encoding, d.content_hash, d.ingested_at, d.doc_type, d.title,
+export const SUMMARY_COLUMNS = `d.id, d.name, NULLIF(d.encoding, '') AS encoding, d.format, d.media_type, d.content_hash, d.ingested_at, d.doc_type, d.title,
   d.region_code, d.region_name, d.region_level, d.date, d.review_period, d.plan_period,
   d.speaker_name, d.speaker_title,
   d.fact_count, d.project_count`;
@@ -54,6 +54,7 @@ export function documentDetail(store: Store, id: number): DocumentDetail | null 
       estimated: f.estimated,
       quote: f.quote,
       span: f.span,
+      ...(f.page === undefined ? {} : { page: f.page }),
     })),
     projects: doc.projects.map((p, ordinal) => ({ ordinal, ...p })),
   };

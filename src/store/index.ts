@@ -5,6 +5,8 @@ export {
   validateExtraction,
   Store,
   InvalidExtractionError,
+  ingestInput,
+  type OriginalFile,
   type IngestInput,
   type IngestResult,
   type DocumentSummary,

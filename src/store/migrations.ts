@@ -102,4 +102,22 @@ export const MIGRATIONS: readonly Migration[] = [
     fact_count = (SELECT count(*) FROM facts f WHERE f.document_id = documents.id),
     project_count = (SELECT count(*) FROM projects p WHERE p.document_id = documents.id);
   `,
+  // 3 → 4: documents read from web pages, PDF and Word files. The original
+  // file is kept beside the text read from it (offsets refer to that text);
+  // a fact and a project know the page they start on. Documents stored
+  // before were text files whose bytes were not kept.
+  `
+  ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
+  ALTER TABLE documents ADD COLUMN media_type TEXT NOT NULL DEFAULT 'text/plain';
+  ALTER TABLE documents ADD COLUMN pages TEXT;  -- JSON: where each page begins in the text (PDF)
+  ALTER TABLE facts ADD COLUMN page INTEGER;
+  ALTER TABLE projects ADD COLUMN page INTEGER;
+  CREATE TABLE document_files (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    media_type  TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    bytes       BLOB NOT NULL
+  );
+  `,
 ];

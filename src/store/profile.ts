@@ -146,12 +146,12 @@ export function targetStatus(target: SeriesPoint, result: SeriesPoint | null, be
 
 const REGION_FACTS = `SELECT f.document_id, d.date AS document_date, f.ordinal, f.indicator, f.period, f.kind,
     f.measure, f.value, f.value_high, f.unit, f.value_base, f.base_unit, f.qualifier, f.text, f.estimated, f.quote,
-    f.span_start, f.span_end
+    f.span_start, f.span_end, f.page
   FROM documents d JOIN facts f ON f.document_id = d.id`;
 
 type FactTuple = [
   number, string | null, number, string, string, Fact['kind'], Fact['measure'], number | null, number | null, string,
-  number | null, string | null, Fact['qualifier'], string | null, number, string, number, number,
+  number | null, string | null, Fact['qualifier'], string | null, number, string, number, number, number | null,
 ];
 
 /**
@@ -164,7 +164,7 @@ function readFacts(db: Database.Database, where: string, params: unknown[]): Fac
   return rows.map((r) => ({
     document_id: r[0], document_date: r[1], ordinal: r[2], indicator: r[3], period: r[4], kind: r[5], measure: r[6],
     value: r[7], value_high: r[8], unit: r[9], value_base: r[10], base_unit: r[11], qualifier: r[12], text: r[13],
-    estimated: r[14], quote: r[15], span_start: r[16], span_end: r[17],
+    estimated: r[14], quote: r[15], span_start: r[16], span_end: r[17], page: r[18],
   }));
 }
 

@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Extraction, type Fact, type Meta, type Project, type Region } from '../schema.js';
 import { baseUnitOf, toBase } from '../extract/units.js';
+import { FORMATS, type Format } from '../ingest/formats.js';
+import type { ReadResult } from '../ingest/read.js';
 import { MIGRATIONS } from './migrations.js';
 import { queryPanel } from './panel.js';
 import { prepared } from './prepared.js';
@@ -15,9 +17,37 @@ import type { SearchQuery, SearchResult } from '../api/schemas.js';
 export interface IngestInput {
   name: string;
   path: string | null;
-  encoding: string;
+  /** The text's encoding in the file; null for PDF and Word files. */
+  encoding: string | null;
   text: string;
   extraction: Extraction;
+  /** What the text was read from (default: a text file whose bytes are not kept). */
+  format?: Format;
+  /** Where each page begins in the text (PDF). */
+  pages?: number[] | null;
+  /** The original file, kept beside the text. */
+  file?: OriginalFile | null;
+}
+
+/** What the store keeps of a document read from a file: its text, where it came from, and the file itself. */
+export function ingestInput(read: ReadResult, name: string, path: string | null, extraction: Extraction): IngestInput {
+  return {
+    name,
+    path,
+    encoding: read.encoding,
+    text: read.text,
+    extraction,
+    format: read.format,
+    pages: read.pages,
+    file: { mediaType: read.mediaType, sha256: read.sha256, bytes: read.bytes },
+  };
+}
+
+/** A stored document's original file. */
+export interface OriginalFile {
+  mediaType: string;
+  sha256: string;
+  bytes: Buffer;
 }
 
 export interface IngestResult {
@@ -29,7 +59,9 @@ export interface DocumentSummary {
   id: number;
   name: string;
   path: string | null;
-  encoding: string;
+  encoding: string | null;
+  format: Format;
+  media_type: string;
   content_hash: string;
   ingested_at: string;
   doc_type: Meta['doc_type'];
@@ -53,6 +85,10 @@ export type StoredProject = Project & { investment_base: number | null };
 export interface DocumentDetail extends DocumentSummary {
   meta: Meta;
   text: string;
+  /** Where each page begins in the text (PDF), else null. */
+  pages: number[] | null;
+  /** The original file's type, hash and size, when it was kept. */
+  original: { media_type: string; sha256: string; size: number } | null;
   facts: StoredFact[];
   projects: StoredProject[];
 }
@@ -156,7 +192,7 @@ export function validateExtraction(value: unknown): Extraction {
   return parsed.data;
 }
 
-const DOCUMENT_COLUMNS = `d.id, d.name, d.path, d.encoding, d.content_hash, d.ingested_at, d.doc_type, d.title,
+const DOCUMENT_COLUMNS = `d.id, d.name, d.path, NULLIF(d.encoding, '') AS encoding, d.format, d.media_type, d.content_hash, d.ingested_at, d.doc_type, d.title,
   d.region_code, d.region_name, d.region_level, d.date, d.review_period, d.plan_period,
   d.speaker_name, d.speaker_title,
   d.fact_count, d.project_count`;
@@ -166,40 +202,42 @@ export interface FactRow {
   indicator: string; period: string; kind: Fact['kind']; measure: Fact['measure'];
   value: number | null; value_high: number | null; unit: string; value_base: number | null; base_unit: string | null;
   qualifier: Fact['qualifier']; text: string | null; estimated: number; quote: string;
-  span_start: number; span_end: number;
+  span_start: number; span_end: number; page: number | null;
 }
 
 interface ProjectRow {
   name: string | null; count: number | null; investment_value: number | null; investment_unit: string | null;
   investment_qualifier: Fact['qualifier'] | null; investment_base: number | null;
   stage: Project['stage']; location: string | null; investor: string | null; industry: string | null;
-  date: string | null; quote: string; span_start: number; span_end: number;
+  date: string | null; quote: string; span_start: number; span_end: number; page: number | null;
 }
 
 export class Store {
   private readonly insertDocument: Database.Statement;
   private readonly insertText: Database.Statement<[number, string]>;
+  private readonly insertFile: Database.Statement<[number, string, string, number, Buffer]>;
   private readonly insertFact: Database.Statement;
   private readonly insertProject: Database.Statement;
   private readonly findByHash: Database.Statement<[string], { id: number }>;
 
   constructor(readonly db: Database.Database) {
     this.insertText = db.prepare('INSERT INTO document_texts (document_id, text) VALUES (?, ?)');
+    this.insertFile = db.prepare('INSERT INTO document_files (document_id, media_type, sha256, size, bytes) VALUES (?, ?, ?, ?, ?)');
     this.insertDocument = db.prepare(`INSERT INTO documents
-      (name, path, encoding, content_hash, meta, fact_count, project_count, doc_type, title, region_code, region_name, region_level,
-       date, review_period, plan_period, speaker_name, speaker_title, ingested_at)
-      VALUES (@name, @path, @encoding, @content_hash, @meta, @fact_count, @project_count, @doc_type, @title, @region_code, @region_name,
-       @region_level, @date, @review_period, @plan_period, @speaker_name, @speaker_title, @ingested_at)`);
+      (name, path, encoding, format, media_type, pages, content_hash, meta, fact_count, project_count, doc_type, title, region_code,
+       region_name, region_level, date, review_period, plan_period, speaker_name, speaker_title, ingested_at)
+      VALUES (@name, @path, @encoding, @format, @media_type, @pages, @content_hash, @meta, @fact_count, @project_count, @doc_type, @title,
+       @region_code, @region_name, @region_level, @date, @review_period, @plan_period, @speaker_name, @speaker_title, @ingested_at)`);
     this.insertFact = db.prepare(`INSERT INTO facts
       (document_id, ordinal, indicator, period, kind, measure, value, value_high, unit, value_base, base_unit,
-       qualifier, text, estimated, quote, span_start, span_end)
+       qualifier, text, estimated, quote, span_start, span_end, page)
       VALUES (@document_id, @ordinal, @indicator, @period, @kind, @measure, @value, @value_high, @unit, @value_base,
-       @base_unit, @qualifier, @text, @estimated, @quote, @span_start, @span_end)`);
+       @base_unit, @qualifier, @text, @estimated, @quote, @span_start, @span_end, @page)`);
     this.insertProject = db.prepare(`INSERT INTO projects
       (document_id, ordinal, name, count, investment_value, investment_unit, investment_qualifier, investment_base,
-       stage, location, investor, industry, date, quote, span_start, span_end)
+       stage, location, investor, industry, date, quote, span_start, span_end, page)
       VALUES (@document_id, @ordinal, @name, @count, @investment_value, @investment_unit, @investment_qualifier,
-       @investment_base, @stage, @location, @investor, @industry, @date, @quote, @span_start, @span_end)`);
+       @investment_base, @stage, @location, @investor, @industry, @date, @quote, @span_start, @span_end, @page)`);
     this.findByHash = db.prepare('SELECT id FROM documents WHERE content_hash = ?');
   }
 
@@ -227,7 +265,10 @@ export class Store {
     const info = this.insertDocument.run({
       name: input.name,
       path: input.path,
-      encoding: input.encoding,
+      encoding: input.encoding ?? '',
+      format: input.format ?? 'text',
+      media_type: input.file?.mediaType ?? FORMATS[input.format ?? 'text'].mediaType,
+      pages: input.pages ? JSON.stringify(input.pages) : null,
       content_hash: hash,
       meta: JSON.stringify(meta),
       fact_count: extraction.facts.length,
@@ -246,6 +287,7 @@ export class Store {
     });
     const id = Number(info.lastInsertRowid);
     this.insertText.run(id, input.text);
+    if (input.file) this.insertFile.run(id, input.file.mediaType, input.file.sha256, input.file.bytes.length, input.file.bytes);
     return id;
   }
 
@@ -268,6 +310,7 @@ export class Store {
       quote: fact.quote,
       span_start: fact.span[0],
       span_end: fact.span[1],
+      page: fact.page ?? null,
     });
   }
 
@@ -290,6 +333,7 @@ export class Store {
       quote: project.quote,
       span_start: project.span[0],
       span_end: project.span[1],
+      page: project.page ?? null,
     });
   }
 
@@ -299,19 +343,40 @@ export class Store {
 
   /** One document with its text, meta, facts and projects, or null when there is none with this id. */
   document(id: number): DocumentDetail | null {
-    const summary = prepared<[number], DocumentSummary & { meta: string; text: string }>(
+    const row = prepared<[number], DocumentSummary & { meta: string; text: string; pages: string | null }>(
       this.db,
-      `SELECT ${DOCUMENT_COLUMNS}, d.meta, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id
+      `SELECT ${DOCUMENT_COLUMNS}, d.meta, d.pages, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id
        WHERE d.id = ?`,
     ).get(id);
-    if (!summary) return null;
+    if (!row) return null;
+    const original =
+      prepared<[number], { media_type: string; sha256: string; size: number }>(
+        this.db,
+        'SELECT media_type, sha256, size FROM document_files WHERE document_id = ?',
+      ).get(id) ?? null;
     const facts = prepared<[number], FactRow>(this.db, 'SELECT * FROM facts WHERE document_id = ? ORDER BY ordinal')
       .all(id)
       .map(factFromRow);
     const projects = prepared<[number], ProjectRow>(this.db, 'SELECT * FROM projects WHERE document_id = ? ORDER BY ordinal')
       .all(id)
       .map(projectFromRow);
-    return { ...summary, meta: JSON.parse(summary.meta) as Meta, facts, projects };
+    const pages = row.pages === null ? null : (JSON.parse(row.pages) as number[]);
+    return { ...row, meta: JSON.parse(row.meta) as Meta, pages, original, facts, projects };
+  }
+
+  /** A document's original file with the document's name and format, when it was kept. */
+  originalFile(id: number): (OriginalFile & { name: string; format: Format }) | null {
+    const row = prepared<[number], { media_type: string; sha256: string; bytes: Buffer; name: string; format: Format }>(
+      this.db,
+      `SELECT f.media_type, f.sha256, f.bytes, d.name, d.format
+       FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.document_id = ?`,
+    ).get(id);
+    return row ? { mediaType: row.media_type, sha256: row.sha256, bytes: row.bytes, name: row.name, format: row.format } : null;
+  }
+
+  /** Whether a document with this id is stored. */
+  has(id: number): boolean {
+    return prepared<[number], { one: number }>(this.db, 'SELECT 1 AS one FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
   /** The panel: one row per fact, filtered, ordered by region, indicator and period. */
@@ -348,6 +413,7 @@ function factFromRow(row: FactRow): StoredFact {
     estimated: row.estimated === 1,
     quote: row.quote,
     span: [row.span_start, row.span_end],
+    ...(row.page === null ? {} : { page: row.page }),
     value_base: row.value_base,
     base_unit: row.base_unit,
   };
@@ -369,6 +435,7 @@ function projectFromRow(row: ProjectRow): StoredProject {
     date: row.date,
     quote: row.quote,
     span: [row.span_start, row.span_end],
+    ...(row.page === null ? {} : { page: row.page }),
     investment_base: row.investment_base,
   };
 }

@@ -23,7 +23,7 @@ export interface ExtractedDocument {
 export async function readAndExtract(file: string, options: ReadOptions = {}): Promise<ExtractedDocument> {
   const read = await readDocument(file, options.encoding === undefined ? {} : { encoding: options.encoding });
   const extractor = options.extractor ?? extract;
-  const extraction = validateExtraction(extractor(read.text, { doc: read.name }));
+  const extraction = validateExtraction(extractor(read.text, { doc: read.name, pages: read.pages }));
   return { read, extraction };
 }
 

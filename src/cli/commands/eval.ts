@@ -97,11 +97,18 @@ export async function runEval(options: EvalOptions, io: Io = processIo): Promise
 
 /** Extracts and scores the corpus; resolves to the scorer's pooled summary. */
 export async function scoreCorpus(options: EvalOptions = {}, io: Io = processIo): Promise<Summary> {
-  return withExtractions(options, io, async (args) => {
-    const run = await runNode([...args, '--json']);
-    if (run.code !== 0) throw new Error(`scorer failed (exit ${run.code}): ${run.stderr.trim()}`);
-    return (JSON.parse(run.stdout) as { summary: Summary }).summary;
-  });
+  return withExtractions(options, io, summaryOf);
+}
+
+/** The scorer's pooled summary of the extractions in `pred` against `gold`, quotes checked against `docs`. */
+export async function scoreFolders(gold: string, pred: string, docs: string): Promise<Summary> {
+  return summaryOf([scorerPath(), '--gold', gold, '--pred', pred, '--docs', docs]);
+}
+
+async function summaryOf(args: string[]): Promise<Summary> {
+  const run = await runNode([...args, '--json']);
+  if (run.code !== 0) throw new Error(`scorer failed (exit ${run.code}): ${run.stderr.trim()}`);
+  return (JSON.parse(run.stdout) as { summary: Summary }).summary;
 }
 
 export function evalCommand(io: Io = processIo): Command {

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { listInputFiles } from '../../ingest/read.js';
+import { listInputFiles, SUPPORTED_EXTENSIONS } from '../../ingest/read.js';
 import type { Extraction, Fact, Project } from '../../schema.js';
 import { formatNumber, renderTable, type Column } from '../format.js';
 import { failureLine, processIo, type Io } from '../io.js';
@@ -27,7 +27,7 @@ export async function runExtract(paths: string[], options: ExtractCommandOptions
   let failed = errors.length;
   for (const error of errors) io.stderr(failureLine(error.file, error));
   if (files.length === 0 && errors.length === 0) {
-    io.stderr(`zhengbao: ${paths.join(', ')}: no input files (.txt)\n`);
+    io.stderr(`zhengbao: ${paths.join(', ')}: no input files (${SUPPORTED_EXTENSIONS.join(' ')})\n`);
     return 1;
   }
   if (options.out !== undefined) mkdirSync(options.out, { recursive: true });
@@ -110,15 +110,17 @@ export function extractionTable(extraction: Extraction): string {
 export function extractCommand(io: Io = processIo): Command {
   return new Command('extract')
     .description('extract facts, projects and meta from documents and print them (or write DIR/NAME.json)')
-    .argument('<file...>', 'text files (.txt) or folders of them')
+    .argument('<file...>', 'documents (.txt .html .htm .pdf .docx) or folders of them')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXTRACT_FORMATS).default('json'))
     .option('-o, --out <dir>', 'write DIR/NAME.json per input (the spec shape) instead of printing')
-    .option('--encoding <name>', 'read files in this encoding instead of detecting it (e.g. gb18030)')
+    .option('--encoding <name>', 'read text and web pages in this encoding instead of detecting it (gb18030, big5, utf-16le)')
     .addHelpText(
       'after',
       `
 Examples:
   $ zhengbao extract corpus/dev/yueyanglou-2021.txt             one JSON object
+  $ zhengbao extract report.pdf --format table                   a PDF: each fact knows its page
+  $ zhengbao extract saved-page.html old-gbk.txt --encoding gb18030
   $ zhengbao extract corpus/dev/*.txt --format jsonl             one extraction per line
   $ zhengbao extract report.txt --format table                   a readable fact table
   $ zhengbao extract corpus/dev --out out/                       writes out/NAME.json per file

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { listInputFiles } from '../../ingest/read.js';
-import { openStore, type Store } from '../../store/index.js';
+import { ingestInput, openStore, type Store } from '../../store/index.js';
 import { failureLine, processIo, reasonOf, type Io } from '../io.js';
 import { DEFAULT_DB } from '../paths.js';
 import { readAndExtract, type Extractor } from './document.js';
@@ -53,7 +53,7 @@ function progress(total: number, io: Io): Progress {
 
 async function ingestFile(store: Store, file: string, options: IngestCommandOptions): Promise<'added' | 'unchanged'> {
   const { read, extraction } = await readAndExtract(file, options);
-  const { status } = store.ingest({ name: read.name, path: resolve(file), encoding: read.encoding, text: read.text, extraction });
+  const { status } = store.ingest(ingestInput(read, read.name, resolve(file), extraction));
   return status;
 }
 
@@ -98,14 +98,15 @@ export function dbOption(): Option {
 export function ingestCommand(io: Io = processIo): Command {
   return new Command('ingest')
     .description('extract documents and store them with their facts and projects (the same text twice is stored once)')
-    .argument('<path...>', 'text files (.txt) or folders, searched recursively')
+    .argument('<path...>', 'documents (.txt .html .htm .pdf .docx) or folders, searched recursively')
     .addOption(dbOption())
-    .option('--encoding <name>', 'read files in this encoding instead of detecting it (e.g. gb18030)')
+    .option('--encoding <name>', 'read text and web pages in this encoding instead of detecting it (gb18030, big5, utf-16le)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ zhengbao ingest corpus/dev                      every .txt under the folder
+  $ zhengbao ingest corpus/dev                      every document under the folder
+  $ zhengbao ingest report.pdf page.html plan.docx  the original file is kept (zhengbao show ID --original)
   $ zhengbao ingest a.txt b.txt --db reports.db
   $ ZHENGBAO_DB=~/data/zhengbao.db zhengbao ingest ~/reports
 

@@ -1,6 +1,7 @@
 // Commands that read the store: facts (the panel) and docs (the documents).
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { FORMATS } from '../../ingest/formats.js';
 import { KINDS } from '../../schema.js';
 import { openStore, type DocumentSummary, type FactFilter, type PanelRow, type Store } from '../../store/index.js';
 import { formatNumber, renderTable, type Column } from '../format.js';
@@ -28,7 +29,7 @@ export { PANEL_COLUMNS };
  * Runs `read` on an existing store. A read command must not create an empty
  * database where the user mistyped a path.
  */
-function withStore(db: string, io: Io, read: (store: Store) => void): number {
+function withStore(db: string, io: Io, read: (store: Store) => number | void): number {
   if (db !== ':memory:' && !existsSync(db)) {
     io.stderr(`zhengbao: ${db}: no such database (run "zhengbao ingest" first, or pass --db)\n`);
     return 1;
@@ -41,8 +42,7 @@ function withStore(db: string, io: Io, read: (store: Store) => void): number {
     return 1;
   }
   try {
-    read(store);
-    return 0;
+    return read(store) ?? 0;
   } finally {
     store.close();
   }
@@ -138,5 +138,79 @@ Examples:
     )
     .action((opts: DocsCommandOptions) => {
       process.exitCode = runDocs(opts, io);
+    });
+}
+
+export interface ShowCommandOptions {
+  db: string;
+  /** The original file instead of the text read from it. */
+  original?: boolean;
+  /** Write to this file instead of standard output. */
+  out?: string;
+}
+
+/** Prints a stored document's text (what every offset refers to), or its original file. */
+export function runShow(idText: string, options: ShowCommandOptions, io: Io = processIo): number {
+  const id = Number(idText);
+  if (!/^\d+$/.test(idText) || !Number.isSafeInteger(id) || id < 1) {
+    io.stderr(`zhengbao: ${idText}: not a document id (see "zhengbao docs")\n`);
+    return 1;
+  }
+  return withStore(options.db, io, (store) => {
+    if (!store.has(id)) {
+      io.stderr(`zhengbao: no document ${id} in ${options.db} (see "zhengbao docs")\n`);
+      return 1;
+    }
+    let bytes: Buffer;
+    let what: string;
+    if (options.original) {
+      const file = store.originalFile(id);
+      if (!file) {
+        io.stderr(`zhengbao: document ${id} was stored without its original file (stored before zhengbao kept files)\n`);
+        return 1;
+      }
+      if (options.out === undefined && io.stdoutIsTTY && file.format !== 'text') {
+        io.stderr(`zhengbao: document ${id}'s original is a ${FORMATS[file.format].label}: redirect it (> ${file.name}${FORMATS[file.format].extensions[0]}) or pass --out FILE\n`);
+        return 1;
+      }
+      bytes = file.bytes;
+      what = file.mediaType;
+    } else {
+      const text = store.document(id)!.text;
+      bytes = Buffer.from(text.endsWith('\n') || options.out !== undefined ? text : `${text}\n`, 'utf8');
+      what = 'text/plain; charset=utf-8';
+    }
+    if (options.out === undefined) {
+      io.stdoutBytes(bytes);
+      return 0;
+    }
+    try {
+      writeFileSync(options.out, bytes);
+    } catch (error) {
+      io.stderr(`zhengbao: ${options.out}: cannot write: ${reasonOf(error)}\n`);
+      return 1;
+    }
+    io.stderr(`wrote ${options.out} (${formatNumber(bytes.length)} bytes, ${what})\n`);
+    return 0;
+  });
+}
+
+export function showCommand(io: Io = processIo): Command {
+  return new Command('show')
+    .description('print a stored document: the text read from its file (every offset refers to it), or the original file')
+    .argument('<id>', 'the document id (see "zhengbao docs")')
+    .addOption(dbOption())
+    .option('--original', 'the original file (web page, PDF, Word or text file) instead of its text')
+    .option('-o, --out <file>', 'write to FILE instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ zhengbao show 3                                  the text facts point into
+  $ zhengbao show 3 --original > report.pdf          the file as it was ingested
+  $ zhengbao show 3 --original --out report.pdf`,
+    )
+    .action((id: string, opts: ShowCommandOptions) => {
+      process.exitCode = runShow(id, opts, io);
     });
 }

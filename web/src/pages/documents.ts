@@ -210,7 +210,11 @@ function documentView(
         <div><dt>报告期</dt><dd>${periodLabel(doc.review_period) || '—'}</dd></div>
         <div><dt>计划期</dt><dd>${periodLabel(doc.plan_period) || '—'}</dd></div>
         <div><dt>报告人</dt><dd>${speaker}</dd></div>
-        <div><dt>文件</dt><dd class="small">${doc.name} <span class="muted">${doc.encoding}</span></dd></div>
+        <div><dt>文件</dt><dd class="small" data-testid="document-file">${doc.name}
+          <span class="muted">${FORMAT_LABELS[doc.format]}${doc.encoding ? ` · ${doc.encoding}` : ''}${doc.pages ? ` · ${doc.pages.length} 页` : ''}</span>
+          ${doc.original
+            ? html`<a href=${`/api/documents/${doc.id}/original`} download data-testid="document-original">下载原件</a>`
+            : nothing}</dd></div>
         <div><dt>抽取</dt><dd>${doc.fact_count} 条指标 · ${doc.project_count} 个项目</dd></div>
       </dl>
     </header>
@@ -276,11 +280,15 @@ function factValue(f: StoredFact): string {
   return formatNumber(f.value);
 }
 
+/** 文件 line: what the text was read from. */
+const FORMAT_LABELS: Record<DocumentDetail['format'], string> = { text: '文本', html: '网页', pdf: 'PDF', docx: 'Word' };
+
 function factsTable(facts: StoredFact[]): TemplateResult {
+  const paged = facts.some((f) => f.page !== undefined);
   return html`<div class="side-scroll">
     <table class="table table-compact" data-testid="facts-table">
       <thead>
-        <tr><th>指标</th><th>期间</th><th>类别</th><th>口径</th><th class="num">数值</th><th>单位</th><th>限定</th><th>预计</th></tr>
+        <tr><th>指标</th><th>期间</th><th>类别</th><th>口径</th><th class="num">数值</th><th>单位</th><th>限定</th><th>预计</th>${paged ? html`<th class="num">页</th>` : nothing}</tr>
       </thead>
       <tbody>
         ${facts.map((f) => {
@@ -305,6 +313,7 @@ function factsTable(facts: StoredFact[]): TemplateResult {
             <td>${f.unit}</td>
             <td>${qualifierLabel(f.qualifier)}</td>
             <td>${f.estimated ? '是' : ''}</td>
+            ${paged ? html`<td class="num" data-testid="fact-page">${f.page ?? ''}</td>` : nothing}
           </tr>`;
         })}
       </tbody>

@@ -1,4 +1,4 @@
-// `/upload` (投稿): send a .txt file to POST /api/documents with the bearer token.
+// `/upload` (投稿): send a document (text, web page, PDF, Word) to POST /api/documents with the bearer token.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, ApiRequestError, documentPath, type UploadResult } from '../api.js';
 import { docTypeLabel, periodLabel } from '../labels.js';
@@ -28,7 +28,7 @@ const STATUS_HINTS: Record<number, string> = {
   401: '令牌缺失或不正确，请填写服务器启动时给出的投稿令牌。',
   403: '服务器未开启投稿。',
   413: '文件过大。',
-  415: '文件类型不支持，请上传 .txt 文本。',
+  415: '文件类型不支持，请上传 .txt、.html、.pdf 或 .docx 文件。',
   422: '文件无法读取（编码、空文件或非文本），或抽取结果无效。',
 };
 
@@ -51,7 +51,7 @@ export function uploadPage(ctx: PageContext): void {
     const file = fileInput?.files?.[0];
     const token = tokenInput?.value.trim() ?? '';
     if (!file) {
-      state = { phase: 'failed', status: 0, message: '请选择一个 .txt 文件。' };
+      state = { phase: 'failed', status: 0, message: '请选择一个文件（.txt、.html、.pdf 或 .docx）。' };
       draw();
       return;
     }
@@ -96,13 +96,13 @@ function view(state: State, onSubmit: (e: SubmitEvent) => void): TemplateResult 
   return html`
     <div class="page-head">
       <h1 class="page-title">投稿</h1>
-      <p class="page-sub">上传一份 .txt 文本（UTF-8 或 GB18030），系统会抽取其中的指标与项目并入库。需要管理员令牌。</p>
+      <p class="page-sub">上传一份报告：文本（UTF-8、GBK、Big5，简体或繁体）、保存的网页、PDF 或 Word（.docx）。系统会抽取其中的指标与项目并入库，原件一并保存。需要管理员令牌。</p>
     </div>
     <form class="panel upload-form" data-testid="upload-form" @submit=${onSubmit}>
       <div class="field">
-        <span class="field-label">文件（.txt）</span>
+        <span class="field-label">文件（.txt / .html / .pdf / .docx）</span>
         <label class="file-drop">
-          <input class="visually-hidden" type="file" name="file" accept=".txt,text/plain" required data-testid="upload-file" @change=${onFileChange} />
+          <input class="visually-hidden" type="file" name="file" accept=".txt,.text,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required data-testid="upload-file" @change=${onFileChange} />
           <span class="btn btn-ghost">选择文件</span>
           <span class="file-name" data-testid="upload-file-name">未选择文件</span>
         </label>
