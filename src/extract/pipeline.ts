@@ -5,6 +5,7 @@
 // investment news, and last every span mapped back to the original text
 // (and to its page, for documents read from pages).
 import type { Extraction, Fact, Project } from '../schema.js';
+import { pageAt } from '../ingest/pages.js';
 import { buildContext } from './context.js';
 import { extractProseFacts } from './facts.js';
 import { normalizeText, type TextView } from './normalize.js';
@@ -43,17 +44,6 @@ function grounding(original: string, view: TextView, pages: readonly number[] | 
   };
 }
 
-/** The 1-based page holding `offset`, given where each page begins. */
-export function pageAt(pages: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pages[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 /** The same fact stated twice (prose and table, summary and detail) is listed once: the first statement stays. */
 export function uniqueFacts(facts: Fact[]): Fact[] {

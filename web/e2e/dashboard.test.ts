@@ -1,7 +1,7 @@
 // The dashboard in a real browser (Debian's chromium through playwright-core)
 // against the real server over a temp store holding the sample corpus and a
 // hostile document. Each test leaves a screenshot in test-output/browser/.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,8 @@ import type {
 } from '../../src/api/schemas.js';
 import { extract } from '../../src/extract/pipeline.js';
 import { readDocument } from '../../src/ingest/read.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { ingestInput, openStore, type Store } from '../../src/store/index.js';
+import { renderPdf } from '../../src/ingest/render/pdf.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(REPO, 'corpus', 'dev');
@@ -69,7 +70,7 @@ let pageErrors: string[];
 
 async function ingestFile(s: Store, file: string): Promise<void> {
   const read = await readDocument(file);
-  s.ingest({ name: read.name, path: read.path, encoding: read.encoding, text: read.text, extraction: extract(read.text, { doc: read.name }) });
+  s.ingest(ingestInput(read, read.name, read.path, extract(read.text, { doc: read.name, pages: read.pages })));
 }
 
 async function getJson<T>(path: string): Promise<T> {
@@ -411,6 +412,37 @@ describe('dashboard', () => {
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain(fact.label);
     await shot('document-fact');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('upload a two-column PDF: the document shows its pages, each fact its page, and the original downloads', async () => {
+    // Not the text of a stored document: the same text is stored once, whatever file it came in.
+    const text = `${readFileSync(join(CORPUS, 'yueyanglou-2021.txt'), 'utf8').trimEnd()}\n（印发稿）\n`;
+    const pdf = await renderPdf(text, { columns: 2 });
+    await page.goto(`${base}/upload`);
+    await page.getByTestId('upload-form').waitFor();
+    await page.getByTestId('upload-file').setInputFiles({ name: '岳阳楼区报告.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('upload-token').fill(TOKEN);
+    await page.getByTestId('upload-submit').click();
+    await page.getByTestId('upload-success').waitFor();
+    const id = Number((await page.getByTestId('upload-document-link').getAttribute('href'))!.split('/').pop());
+    const doc = await getJson<DocumentDetail>(`/api/documents/${id}`);
+    expect(doc.format).toBe('pdf');
+    expect(doc.pages!.length).toBeGreaterThan(1);
+
+    await page.goto(`${base}/documents/${id}`);
+    await page.getByTestId('fact-row').first().waitFor();
+    expect(await page.getByTestId('document-file').textContent()).toContain(`PDF · ${doc.pages!.length} 页`);
+    const pages = (await page.getByTestId('fact-page').allTextContents()).map(Number);
+    expect(pages.length).toBe(doc.facts.length);
+    expect(new Set(pages).size).toBeGreaterThan(1);
+    expect(Math.max(...pages)).toBeLessThanOrEqual(doc.pages!.length);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('document-original').click();
+    const file = await (await download).path();
+    expect(readFileSync(file).equals(pdf)).toBe(true);
+    await shot('document-pdf');
     expect(pageErrors).toEqual([]);
   });
 
