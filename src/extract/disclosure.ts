@@ -14,6 +14,7 @@ interface DisclosureData {
   fields: Record<Field, { labels: string[]; strong: boolean }>;
   date_fields: Field[];
   max_lines: number;
+  max_line_chars: number;
 }
 
 const DATA = loadData<DisclosureData>('disclosure.json');
@@ -40,6 +41,8 @@ interface Found {
 }
 
 function labelsIn(text: string, line: Line): Found[] {
+  // A disclosure line is short: a paragraph of prose is not read for labels.
+  if (line.end - line.start > DATA.max_line_chars) return [];
   const s = text.slice(line.start, line.end);
   const out: Found[] = [];
   LABEL_RE.lastIndex = 0;

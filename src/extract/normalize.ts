@@ -34,12 +34,6 @@ const DROP = new Set(NOISE.drop.chars.map((c) => c.charCodeAt(0)));
 const SPACE = new Set(NOISE.space.chars.map((c) => c.charCodeAt(0)));
 const FULLWIDTH = NOISE.fullwidth.ranges.map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)] as const);
 const GLOSS = new RegExp(NOISE.gloss.pattern, 'y');
-/** Any character the noise pass would change, or an opening parenthesis that may start a gloss. */
-const NOISE_PROBE = new RegExp(
-  `[${[...NOISE.drop.chars, ...NOISE.space.chars].join('')}${FULLWIDTH.map(([a, b]) => `${String.fromCharCode(a)}-${String.fromCharCode(b)}`).join('')}]|[\\u3400-\\u9fff][(（][a-zü]`,
-  'u',
-);
-
 const FULLWIDTH_OFFSET = 0xff01 - 0x21;
 
 function isHan(c: number): boolean {
@@ -99,43 +93,90 @@ function scriptData(): Script {
 
 // ------------------------------------------------------------ the view
 
-/** Code units of the view with, for each, the original range it came from. */
-class MappedText {
-  parts: string[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
-  push(s: string, start: number, end: number): void {
-    this.parts.push(s);
-    for (let k = 0; k < s.length; k++) {
-      this.starts.push(start);
-      this.ends.push(end);
+/**
+ * A text built from another in pieces, with the way back: a *linear* piece
+ * maps view offset v to source offset `src + (v - at)` (copied runs, and
+ * one-for-one replacements such as 發→发 or ６→6); any other piece (a
+ * replacement of another length) maps all of it to its source range. Most
+ * views are one or a few linear pieces, so building one costs little more
+ * than the text itself.
+ */
+class PieceMap {
+  private readonly parts: string[] = [];
+  private readonly at: number[] = [];
+  private readonly src: number[] = [];
+  /** -1 for a linear piece, else the end of its source range. */
+  private readonly srcEnd: number[] = [];
+  length = 0;
+
+  /** `s` stands for source[from, from + s.length) character by character. */
+  linear(s: string, from: number): void {
+    if (!s) return;
+    const k = this.at.length - 1;
+    // Extends the previous piece when it is linear and ends where this starts.
+    if (k >= 0 && this.srcEnd[k] === -1 && this.src[k]! + (this.length - this.at[k]!) === from) {
+      this.parts.push(s);
+      this.length += s.length;
+      return;
     }
+    this.piece(s, from, -1);
   }
+
+  /** `s` (possibly empty) stands for all of source[from, to). */
+  whole(s: string, from: number, to: number): void {
+    if (!s) return; // a deletion: the next piece starts further on in the source
+    this.piece(s, from, to);
+  }
+
+  private piece(s: string, from: number, to: number): void {
+    this.parts.push(s);
+    this.at.push(this.length);
+    this.src.push(from);
+    this.srcEnd.push(to);
+    this.length += s.length;
+  }
+
   text(): string {
     return this.parts.join('');
   }
+
+  private pieceAt(v: number): number {
+    let lo = 0;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.at[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where the character at view offset v starts in the source. */
+  startOf(v: number): number {
+    const k = this.pieceAt(v);
+    return this.srcEnd[k] === -1 ? this.src[k]! + (v - this.at[k]!) : this.src[k]!;
+  }
+
+  /** Where the character at view offset v ends in the source. */
+  endOf(v: number): number {
+    const k = this.pieceAt(v);
+    return this.srcEnd[k] === -1 ? this.src[k]! + (v - this.at[k]!) + 1 : this.srcEnd[k]!;
+  }
 }
 
-/** The noise pass: drop, widen, narrow and unglossed, one original code unit at a time. */
-function denoise(original: string): MappedText {
-  const out = new MappedText();
+/** The noise pass: drop, widen, narrow and unglossed. */
+function denoise(original: string, table: Uint8Array): PieceMap {
+  const out = new PieceMap();
   let run = 0; // start of the current run of unchanged characters
-  const flush = (to: number): void => {
-    if (to > run) {
-      out.parts.push(original.slice(run, to));
-      for (let k = run; k < to; k++) {
-        out.starts.push(k);
-        out.ends.push(k + 1);
-      }
-    }
-  };
   for (let i = 0; i < original.length; i++) {
     const c = original.charCodeAt(i);
     let replacement: string | null = null;
     let skip = 0;
+    const k = table[c]!;
+    if ((k & (NOISY | PAREN)) === 0) continue;
     if (DROP.has(c)) replacement = '';
     else if (SPACE.has(c)) replacement = ' ';
-    else if ((c === 0x28 || c === 0xff08) && i > 0 && isHan(original.charCodeAt(i - 1))) {
+    else if (k & PAREN && i > 0 && isHan(original.charCodeAt(i - 1))) {
       GLOSS.lastIndex = i;
       const m = GLOSS.exec(original);
       if (m) {
@@ -147,57 +188,111 @@ function denoise(original: string): MappedText {
       if (ascii >= 0) replacement = String.fromCharCode(ascii);
     }
     if (replacement === null) continue;
-    flush(i);
-    if (replacement) out.push(replacement, i, i + 1);
+    out.linear(original.slice(run, i), run);
+    if (replacement) out.linear(replacement, i); // one for one
     i += skip;
     run = i + 1;
   }
-  flush(original.length);
+  out.linear(original.slice(run), run);
   return out;
 }
 
-/** One conversion stage over a mapped text: each dictionary word maps to the original range of the word it replaces. */
-function convertStage(trie: OpenCC.Trie, input: MappedText): MappedText {
-  const text = input.text();
-  const out = new MappedText();
-  let i = 0;
-  while (i < text.length) {
-    const match = trie.matchPrefix(text, i);
-    if (!match) {
-      out.parts.push(text[i]!);
-      out.starts.push(input.starts[i]!);
-      out.ends.push(input.ends[i]!);
-      i++;
-      continue;
-    }
-    const end = match.end;
-    const value = match.value;
-    if (value.length === end - i) {
-      // Character for character (發展 → 发展): each keeps its own place.
-      out.parts.push(value);
-      for (let k = i; k < end; k++) {
-        out.starts.push(input.starts[k]!);
-        out.ends.push(input.ends[k]!);
-      }
+/**
+ * One conversion stage (a trie of dictionary words) over the lines that hold
+ * a Traditional-only character; other lines are copied. A word replaced by
+ * one of the same length keeps each character's place (發展 → 发展).
+ */
+function convertStage(trie: OpenCC.Trie, text: string, table: Uint8Array): PieceMap {
+  const out = new PieceMap();
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+    let traditional = false;
+    for (let i = lineStart; i < lineEnd && !traditional; i++) traditional = (table[text.charCodeAt(i)]! & TRADITIONAL_ONLY) !== 0;
+    if (!traditional) {
+      out.linear(text.slice(lineStart, lineEnd), lineStart);
     } else {
-      out.push(value, input.starts[i]!, input.ends[end - 1]!);
+      let run = lineStart;
+      let i = lineStart;
+      while (i < lineEnd) {
+        const match = trie.matchPrefix(text, i);
+        if (!match || match.end > lineEnd) {
+          i++;
+          continue;
+        }
+        out.linear(text.slice(run, i), run);
+        if (match.value.length === match.end - i) out.linear(match.value, i);
+        else out.whole(match.value, i, match.end);
+        i = match.end;
+        run = i;
+      }
+      out.linear(text.slice(run, lineEnd), run);
     }
-    i = end;
+    lineStart = lineEnd;
   }
   return out;
 }
 
-function countScript(text: string, data: Script): { traditional: number; simplified: number } {
+/** Per UTF-16 code unit: what kind of character it is, for one fast pass over clean text. */
+const TRADITIONAL_ONLY = 1;
+const SIMPLIFIED_ONLY = 2;
+const NOISY = 4;
+/** An opening parenthesis: a gloss may follow if a Han character precedes it. */
+const PAREN = 8;
+
+let classes: Uint8Array | null = null;
+
+function charClasses(data: Script): Uint8Array {
+  if (classes) return classes;
+  const table = new Uint8Array(0x10000);
+  for (const c of data.traditionalOnly) if (c.length === 1) table[c.charCodeAt(0)]! |= TRADITIONAL_ONLY;
+  for (const c of data.simplifiedOnly) if (c.length === 1) table[c.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
+  for (const c of [...DROP, ...SPACE]) table[c]! |= NOISY;
+  for (const [a, b] of FULLWIDTH) for (let c = a; c <= b; c++) table[c]! |= NOISY;
+  table[0x28]! |= PAREN;
+  table[0xff08]! |= PAREN;
+  classes = table;
+  return table;
+}
+
+interface Survey {
+  traditional: number;
+  simplified: number;
+  noisy: boolean;
+}
+
+/** Characters read for the script's majority: enough to tell a reprint from a report quoting one name. */
+const SCRIPT_SAMPLE = 20_000;
+
+/**
+ * Whether the text has any Traditional-only character or any noise (one
+ * pass of the table per character, stopping early when both are found),
+ * and the Traditional-only and Simplified-only counts of its opening.
+ */
+function survey(text: string, data: Script): Survey {
+  const table = charClasses(data);
   let traditional = 0;
   let simplified = 0;
+  let anyTraditional = false;
+  let noisy = false;
+  const sample = Math.min(text.length, SCRIPT_SAMPLE);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    const ch = text[i]!;
-    if (data.traditionalOnly.has(ch)) traditional++;
-    else if (data.simplifiedOnly.has(ch)) simplified++;
+    const k = table[text.charCodeAt(i)]!;
+    if (k === 0) continue;
+    if (i < sample) {
+      if (k & TRADITIONAL_ONLY) traditional++;
+      else if (k & SIMPLIFIED_ONLY) simplified++;
+    } else if (anyTraditional && noisy) break;
+    if (k & TRADITIONAL_ONLY) anyTraditional = true;
+    if (k & NOISY) noisy = true;
+    else if (k & PAREN && !noisy && i > 0 && isHan(text.charCodeAt(i - 1))) {
+      GLOSS.lastIndex = i;
+      if (GLOSS.test(text)) noisy = true;
+    }
   }
-  return { traditional, simplified };
+  // A Traditional character past the sample still makes its line converted.
+  return { traditional: anyTraditional ? Math.max(traditional, 1) : 0, simplified, noisy };
 }
 
 function identity(text: string, traditional: boolean): TextView {
@@ -206,33 +301,52 @@ function identity(text: string, traditional: boolean): TextView {
 
 /**
  * The view of a document the rules read. Clean Simplified text is its own
- * view; otherwise noise is removed, and Traditional characters (any: a
- * Simplified report may quote a Traditional name) are converted with
- * OpenCC's Taiwan → mainland dictionaries.
+ * view; otherwise noise is removed, and the lines holding Traditional
+ * characters (all of a Traditional reprint; one line of a Simplified report
+ * that quotes a Traditional name) are converted with OpenCC's Taiwan →
+ * mainland dictionaries.
  */
 export function normalizeText(original: string): TextView {
   const data = scriptData();
-  const counts = countScript(original, data);
+  const counts = survey(original, data);
   const traditional = counts.traditional > counts.simplified;
-  const noisy = NOISE_PROBE.test(original);
-  if (!noisy && counts.traditional === 0) return identity(original, traditional);
+  if (!counts.noisy && counts.traditional === 0) return identity(original, traditional);
 
-  let mapped = denoise(original);
-  if (counts.traditional > 0) for (const stage of data.stages) mapped = convertStage(stage, mapped);
-  const text = mapped.text();
+  // Each stage maps its text back to the one before; a span goes back through all of them.
+  const maps: PieceMap[] = [];
+  let text = original;
+  if (counts.noisy) {
+    maps.push(denoise(text, charClasses(data)));
+    text = maps[0]!.text();
+  }
+  if (counts.traditional > 0) {
+    const table = charClasses(data);
+    for (const stage of data.stages) {
+      const map = convertStage(stage, text, table);
+      maps.push(map);
+      text = map.text();
+    }
+  }
   if (text === original) return identity(original, traditional);
-  const starts = Int32Array.from(mapped.starts);
-  const ends = Int32Array.from(mapped.ends);
   return {
     text,
     identical: false,
     traditional,
     toSource: ([s, e]) => {
       if (e <= s) {
-        const at = s < starts.length ? starts[s]! : original.length;
+        let at = s;
+        for (let k = maps.length - 1; k >= 0; k--) at = at < maps[k]!.length ? maps[k]!.startOf(at) : (k > 0 ? maps[k - 1]!.length : original.length);
         return [at, at];
       }
-      return [starts[s]!, ends[e - 1]!];
+      let start = s;
+      let end = e;
+      for (let k = maps.length - 1; k >= 0; k--) {
+        const map = maps[k]!;
+        const from = map.startOf(start);
+        end = map.endOf(end - 1);
+        start = from;
+      }
+      return [start, end];
     },
   };
 }

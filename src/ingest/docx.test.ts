@@ -11,8 +11,8 @@ import { InputError, formatMB } from './errors.js';
 import { renderDocx } from './render/docx.js';
 import { buildZip, deflatedRepeat, part } from './render/zip.js';
 
-// Counts every byte docx.ts inflates itself (it inflates with node:zlib's
-// createInflateRaw; mammoth/JSZip use pako and are not counted).
+// Counts every byte docx.ts inflates itself (with node:zlib's createInflateRaw
+// or inflateRawSync; mammoth/JSZip use pako and are not counted).
 const inflation = vi.hoisted(() => ({ streams: 0, bytes: 0 }));
 vi.mock('node:zlib', async (importOriginal) => {
   const orig = await importOriginal<typeof Zlib>();
@@ -24,7 +24,19 @@ vi.mock('node:zlib', async (importOriginal) => {
     });
     return s;
   };
-  return { ...orig, default: { ...orig, createInflateRaw }, createInflateRaw };
+  const inflateRawSync = (buffer: Zlib.InputType, options?: Zlib.ZlibOptions): Buffer => {
+    inflation.streams++;
+    try {
+      const out = orig.inflateRawSync(buffer, options);
+      inflation.bytes += out.length;
+      return out;
+    } catch (e) {
+      // Refused at maxOutputLength: it wrote up to that many bytes.
+      inflation.bytes += options?.maxOutputLength ?? 0;
+      throw e;
+    }
+  };
+  return { ...orig, default: { ...orig, createInflateRaw, inflateRawSync }, createInflateRaw, inflateRawSync };
 });
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../corpus/dev');
