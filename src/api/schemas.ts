@@ -105,6 +105,14 @@ export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
 export const DocumentIdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
+export const UploadQuery = z.object({
+  encoding: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{2,40}$/)
+    .optional()
+    .describe('read a text file or web page in this encoding instead of detecting it (gb18030, big5, utf-16le)'),
+});
+
 export const UploadResult = z.object({
   status: z.enum(['added', 'unchanged']).describe('unchanged: the same text was already stored'),
   document: DocumentDetail,

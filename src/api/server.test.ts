@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../extract/pipeline.js';
 import { readDocument } from '../ingest/read.js';
@@ -347,6 +348,25 @@ describe('POST /api/documents (投稿)', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json<{ message: string }>().message).toMatch(reason);
     expectNoInternals(res);
+    expect(docCount()).toBe(before);
+  });
+
+  it('reads an upload in the encoding the query names, and refuses an unknown one with 422', async () => {
+    const big5 = iconv.encode('某區報告\n一、2020年工作回顧\n全區地區生產總值完成77.7億元。\n', 'big5');
+    const post = (query: string) => {
+      const body = multipart('短稿.txt', big5);
+      return app.inject({ method: 'POST', url: `/api/documents${query}`, payload: body.payload, headers: { ...body.headers, ...auth } });
+    };
+    const res = await post('?encoding=big5');
+    expect(res.statusCode).toBe(201);
+    const { document } = res.json<{ document: DocumentDetail }>();
+    expect(document.encoding).toBe('big5');
+    expect(document.text).toContain('全區地區生產總值完成77.7億元');
+    expect(document.facts.find((f) => f.indicator === 'gdp')).toMatchObject({ value: 77.7, unit: '亿元', quote: expect.stringContaining('77.7億元') });
+    const before = docCount();
+    const bad = await post('?encoding=klingon');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<{ message: string }>().message).toBe("短稿: unknown encoding 'klingon'");
     expect(docCount()).toBe(before);
   });
 

@@ -8,7 +8,7 @@ import { extract } from '../extract/pipeline.js';
 import { InputError, readBytes, SUPPORTED_EXTENSIONS, type ReadResult } from '../ingest/read.js';
 import { ingestInput, InvalidExtractionError, validateExtraction } from '../store/index.js';
 import { documentDetail } from '../store/documents.js';
-import { ApiError, UploadResult } from './schemas.js';
+import { ApiError, UploadQuery, UploadResult } from './schemas.js';
 import { apiError, type ServerOptions } from './server.js';
 
 /** Printed reports run to a few MB as PDF. */
@@ -66,9 +66,10 @@ export function registerUpload(fastify: FastifyInstance, options: ServerOptions)
       onRequest: authorize,
       schema: {
         summary: 'Upload a document (投稿)',
-        description: `multipart/form-data with one file field \`file\` (${SUPPORTED_EXTENSIONS.join(', ')}), at most ${limit} bytes. It is extracted and stored; the stored document is returned. The same text uploaded again is not stored twice (status: unchanged).`,
+        description: `multipart/form-data with one file field \`file\` (${SUPPORTED_EXTENSIONS.join(', ')}), at most ${limit} bytes: a text file (UTF-8, UTF-16, GB18030/GBK or Big5, detected), a saved web page, a PDF or a Word file. It is extracted and stored with its original file; the stored document is returned. The same text uploaded again is not stored twice (status: unchanged).`,
         tags: ['documents'],
         consumes: ['multipart/form-data'],
+        querystring: UploadQuery,
         security: [{ token: [] }],
         response: { 200: UploadResult, 201: UploadResult, 400: ApiError, 401: ApiError, 403: ApiError, 413: ApiError, 415: ApiError, 422: ApiError },
       },
@@ -92,7 +93,8 @@ export function registerUpload(fastify: FastifyInstance, options: ServerOptions)
       let read: ReadResult;
       let extraction: ReturnType<typeof validateExtraction>;
       try {
-        read = await readBytes(filename, bytes, { maxBytes: limit });
+        const { encoding } = request.query;
+        read = await readBytes(filename, bytes, encoding === undefined ? { maxBytes: limit } : { maxBytes: limit, encoding });
         extraction = validateExtraction(extract(read.text, { doc: name, pages: read.pages }));
       } catch (error) {
         if (error instanceof InputError) return reply.code(422).send(apiError(422, `${name}: ${error.reason}`));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Extraction } from '../schema.js';
 import { openStore } from '../store/index.js';
-import { PANEL_COLUMNS, runDocs, runExtract, runFacts, runIngest, runEval, scoreCorpus, type Extractor } from './commands/index.js';
+import { PANEL_COLUMNS, extractionTable, runDocs, runExtract, runFacts, runIngest, runEval, scoreCorpus, type Extractor } from './commands/index.js';
 import { memoryIo } from './io.js';
 import { defaultCorpus, packageRoot, scorerPath } from './paths.js';
 
@@ -250,5 +250,24 @@ describe('eval', () => {
     const io = memoryIo();
     expect(await runEval({ extractor: goldExtractor(defaultCorpus) }, io)).toBe(0);
     expect(lines(io.out).at(-1)).toBe('facts P 100.0 R 100.0 F1 100.0 | projects F1 100.0 | meta 100.0 | estimated 100.0 | grounded 100.0 | docs 10');
+  });
+});
+
+describe('extract --format table', () => {
+  const fact = (page?: number): Extraction['facts'][number] => ({
+    indicator: 'gdp', period: '2020', kind: 'actual', measure: 'level', value: 670.68, unit: '亿元', qualifier: 'exact',
+    estimated: false, quote: '地区生产总值670.68亿元', span: [0, 15], ...(page === undefined ? {} : { page }),
+  });
+  const base: Omit<Extraction, 'facts'> = {
+    doc: 'x',
+    meta: { title: null, doc_type: 'other', region: null, date: null, review_period: null, plan_period: null, speaker: null },
+    projects: [],
+  };
+
+  it('shows the page of each fact of a document read from pages, and no page column otherwise', () => {
+    const paged = extractionTable({ ...base, facts: [fact(3)] });
+    expect(paged.split('\n')[1]).toMatch(/\bqualifier\s+page\s+quote$/);
+    expect(paged.split('\n')[3]).toMatch(/exact\s+3\s+地区生产总值670\.68亿元$/);
+    expect(extractionTable({ ...base, facts: [fact()] })).not.toMatch(/\bpage\b/);
   });
 });

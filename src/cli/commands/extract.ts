@@ -99,10 +99,14 @@ const PROJECT_COLUMNS: Column<Project>[] = [
   { header: 'quote', value: (p) => p.quote, max: 40 },
 ];
 
+/** A document read from pages (PDF) shows each fact's page. */
+const PAGE_COLUMN: Column<Fact> = { header: 'page', value: (f) => (f.page === undefined ? '' : String(f.page)), align: 'right' };
+
 export function extractionTable(extraction: Extraction): string {
   const { doc, facts, projects } = extraction;
   let out = `== ${doc}: ${facts.length} facts, ${projects.length} projects ==\n`;
-  out += facts.length ? renderTable(FACT_COLUMNS, facts) : '(no facts)\n';
+  const columns = facts.some((f) => f.page !== undefined) ? [...FACT_COLUMNS.slice(0, -1), PAGE_COLUMN, FACT_COLUMNS[FACT_COLUMNS.length - 1]!] : FACT_COLUMNS;
+  out += facts.length ? renderTable(columns, facts) : '(no facts)\n';
   if (projects.length) out += `\n${renderTable(PROJECT_COLUMNS, projects)}`;
   return `${out}\n`;
 }
