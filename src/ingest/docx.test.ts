@@ -5,11 +5,11 @@ import type * as Zlib from 'node:zlib';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it, vi } from 'vitest';
-import yauzl from 'yauzl';
 import { docxToHtml } from './docx.js';
-import { InputError, formatMB } from './errors.js';
+import { formatMB } from './errors.js';
 import { renderDocx } from './render/docx.js';
-import { buildZip, deflatedRepeat, part } from './render/zip.js';
+import { buildZip, deflatedRepeat, part, unzip } from './render/zip.js';
+import { expectInputError } from './testing.js';
 
 // Counts every byte docx.ts inflates itself (with node:zlib's createInflateRaw
 // or inflateRawSync; mammoth/JSZip use pako and are not counted).
@@ -45,21 +45,6 @@ const MB = 1024 * 1024;
 // ---------------------------------------------------------------------------
 // helpers
 
-async function expectRefused(p: Promise<unknown>, file: string, reason: string | RegExp): Promise<InputError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected an InputError, got a result');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(InputError);
-  const ie = err as InputError;
-  expect(ie.file).toBe(file);
-  if (typeof reason === 'string') expect(ie.reason).toBe(reason);
-  else expect(ie.reason).toMatch(reason);
-  expect(ie.message).toBe(`${file}: ${ie.reason}`);
-  return ie;
-}
 
 type Block = { kind: string; text: string } | { kind: 'table'; rows: string[][] };
 
@@ -127,19 +112,6 @@ function htmlBlocks(html: string): Block[] {
   return out;
 }
 
-/** Every entry of a (small, trusted) zip, inflated. */
-async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-  const out = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const s = await zip.openReadStreamPromise(entry);
-    const chunks: Buffer[] = [];
-    for await (const c of s) chunks.push(c as Buffer);
-    out.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return out;
-}
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; rss: number; external: number; ms: number }> {
   const before = process.memoryUsage();
@@ -288,7 +260,7 @@ describe('docxToHtml: refused files', () => {
     inflation.streams = 0;
     const m = await measure(() => docxToHtml(zip, 'bomb.docx'));
     expect(m.result.status).toBe('rejected');
-    await expectRefused(Promise.reject((m.result as PromiseRejectedResult).reason), 'bomb.docx', `refused: the archive expands to more than ${formatMB(64 * MB)} MB (zip bomb?)`);
+    await expectInputError(Promise.reject((m.result as PromiseRejectedResult).reason), 'bomb.docx', `refused: the archive expands to more than ${formatMB(64 * MB)} MB (zip bomb?)`);
     expect(inflation.streams).toBe(0);
     expect(inflation.bytes).toBe(0);
     expect(m.external).toBeLessThan(50 * MB);
@@ -300,7 +272,7 @@ describe('docxToHtml: refused files', () => {
     const dense = await deflatedRepeat('word/document.xml', DOC_XML_HEAD, PARA, 20 * MB);
     const { zip } = buildZip([part('[Content_Types].xml', '<Types/>'), dense]);
     inflation.bytes = 0;
-    await expectRefused(docxToHtml(zip, 'ratio.docx'), 'ratio.docx', 'refused: an entry is compressed more than 100× (zip bomb?)');
+    await expectInputError(docxToHtml(zip, 'ratio.docx'), 'ratio.docx', 'refused: an entry is compressed more than 100× (zip bomb?)');
     expect(inflation.bytes).toBe(0);
   });
 
@@ -315,7 +287,7 @@ describe('docxToHtml: refused files', () => {
     zip.writeUInt32LE(1024, central[i]! + 24);
     inflation.bytes = 0;
     const m = await measure(() => docxToHtml(zip, 'liar.docx'));
-    await expectRefused(Promise.reject((m.result as PromiseRejectedResult).reason), 'liar.docx', /^refused: the archive expands to more than .*\(zip bomb\?\)$/);
+    await expectInputError(Promise.reject((m.result as PromiseRejectedResult).reason), 'liar.docx', /^refused: the archive expands to more than .*\(zip bomb\?\)$/);
     expect(m.result.status).toBe('rejected');
     // every genuine part is inflated in full (a few KB), the lying one stops right after 1 KB
     const genuine = parts.slice(0, -1).reduce((n, p) => n + p.size, 0);
@@ -336,14 +308,14 @@ describe('docxToHtml: refused files', () => {
     zip.writeUInt16LE(parts.length - 1, eocd + 8);
     zip.writeUInt16LE(parts.length - 1, eocd + 10);
     inflation.bytes = 0;
-    await expectRefused(docxToHtml(zip, 'hidden.docx'), 'hidden.docx', 'damaged .docx file (inconsistent zip directory)');
+    await expectInputError(docxToHtml(zip, 'hidden.docx'), 'hidden.docx', 'damaged .docx file (inconsistent zip directory)');
     expect(inflation.bytes).toBe(0);
     // the same with the directory size shrunk to match (JSZip would shift its offsets)
     const { zip: zip2, central } = buildZip(parts);
     zip2.writeUInt16LE(parts.length - 1, eocd + 8);
     zip2.writeUInt16LE(parts.length - 1, eocd + 10);
     zip2.writeUInt32LE(central[parts.length - 1]! - central[0]!, eocd + 12);
-    await expectRefused(docxToHtml(zip2, 'hidden2.docx'), 'hidden2.docx', 'damaged .docx file (inconsistent zip directory)');
+    await expectInputError(docxToHtml(zip2, 'hidden2.docx'), 'hidden2.docx', 'damaged .docx file (inconsistent zip directory)');
   });
 
   it('entry declared bigger than the data holds → damaged', async () => {
@@ -353,21 +325,21 @@ describe('docxToHtml: refused files', () => {
     const i = parts.findIndex((p) => p.name === 'word/document.xml');
     zip.writeUInt32LE(parts[i]!.size + 5000, local[i]! + 22);
     zip.writeUInt32LE(parts[i]!.size + 5000, central[i]! + 24);
-    await expectRefused(docxToHtml(zip, 'short.docx'), 'short.docx', /^damaged \.docx file \(.+\)$/);
+    await expectInputError(docxToHtml(zip, 'short.docx'), 'short.docx', /^damaged \.docx file \(.+\)$/);
   });
 
   it('limits are honoured: total size, entry size, entry count', async () => {
     const bytes = await renderDocx(SAMPLE);
-    await expectRefused(docxToHtml(bytes, 'a.docx', { maxTotalBytes: 10_000 }), 'a.docx', `refused: the archive expands to more than ${formatMB(10_000)} MB (zip bomb?)`);
-    await expectRefused(docxToHtml(bytes, 'a.docx', { maxEntryBytes: 4000 }), 'a.docx', `refused: the archive expands to more than ${formatMB(4000)} MB (zip bomb?)`);
-    await expectRefused(docxToHtml(bytes, 'a.docx', { maxEntries: 3 }), 'a.docx', 'refused: the archive has more than 3 entries (zip bomb?)');
+    await expectInputError(docxToHtml(bytes, 'a.docx', { maxTotalBytes: 10_000 }), 'a.docx', `refused: the archive expands to more than ${formatMB(10_000)} MB (zip bomb?)`);
+    await expectInputError(docxToHtml(bytes, 'a.docx', { maxEntryBytes: 4000 }), 'a.docx', `refused: the archive expands to more than ${formatMB(4000)} MB (zip bomb?)`);
+    await expectInputError(docxToHtml(bytes, 'a.docx', { maxEntries: 3 }), 'a.docx', 'refused: the archive has more than 3 entries (zip bomb?)');
     // an undefined limit keeps the default
     await expect(docxToHtml(bytes, 'a.docx', { maxEntries: undefined })).resolves.toContain('<h1>');
   });
 
   it('truncated docx (first half) → damaged', async () => {
     const bytes = await renderDocx(readFileSync(join(CORPUS, 'furong-2020h1.txt'), 'utf8'));
-    await expectRefused(docxToHtml(bytes.subarray(0, bytes.length >> 1), 'half.docx'), 'half.docx', /^damaged \.docx file \(.+\)$/);
+    await expectInputError(docxToHtml(bytes.subarray(0, bytes.length >> 1), 'half.docx'), 'half.docx', /^damaged \.docx file \(.+\)$/);
   });
 
   it('corrupt deflate data in word/document.xml → damaged', async () => {
@@ -375,13 +347,13 @@ describe('docxToHtml: refused files', () => {
     const parts = [...real].map(([name, data]) => part(name, data));
     const i = parts.findIndex((p) => p.name === 'word/document.xml');
     parts[i]!.data.fill(0xff, 0, Math.min(64, parts[i]!.data.length));
-    await expectRefused(docxToHtml(buildZip(parts).zip, 'bad.docx'), 'bad.docx', /^damaged \.docx file \(.+\)$/);
+    await expectInputError(docxToHtml(buildZip(parts).zip, 'bad.docx'), 'bad.docx', /^damaged \.docx file \(.+\)$/);
   });
 
   it('word/document.xml that is not XML → damaged (mammoth failure)', async () => {
     const real = await unzip(await renderDocx(SAMPLE));
     const parts = [...real].map(([name, data]) => part(name, name === 'word/document.xml' ? '<w:document><<<&&' : data));
-    await expectRefused(docxToHtml(buildZip(parts).zip, 'notxml.docx'), 'notxml.docx', /^damaged \.docx file \(.+\)$/);
+    await expectInputError(docxToHtml(buildZip(parts).zip, 'notxml.docx'), 'notxml.docx', /^damaged \.docx file \(.+\)$/);
   });
 
   it('random bytes → not a Word .docx file', async () => {
@@ -392,8 +364,8 @@ describe('docxToHtml: refused files', () => {
       bytes[i] = seed >>> 24;
     }
     bytes[0] = 0x17; // make sure it does not start like any known format
-    await expectRefused(docxToHtml(bytes, 'random.docx'), 'random.docx', 'not a Word .docx file');
-    await expectRefused(docxToHtml(Buffer.alloc(0), 'empty.docx'), 'empty.docx', 'not a Word .docx file (empty file)');
+    await expectInputError(docxToHtml(bytes, 'random.docx'), 'random.docx', 'not a Word .docx file');
+    await expectInputError(docxToHtml(Buffer.alloc(0), 'empty.docx'), 'empty.docx', 'not a Word .docx file (empty file)');
   });
 
   function ole(streamNames: string[]): Buffer {
@@ -415,11 +387,11 @@ describe('docxToHtml: refused files', () => {
   }
 
   it('OLE compound file → legacy .doc message', async () => {
-    await expectRefused(docxToHtml(ole(['WordDocument', '1Table', '\u0005SummaryInformation']), 'old.docx'), 'old.docx', 'legacy Word .doc format is not supported (save it as .docx)');
+    await expectInputError(docxToHtml(ole(['WordDocument', '1Table', '\u0005SummaryInformation']), 'old.docx'), 'old.docx', 'legacy Word .doc format is not supported (save it as .docx)');
   });
 
   it('OLE compound file holding EncryptedPackage → encrypted message', async () => {
-    await expectRefused(
+    await expectInputError(
       docxToHtml(ole(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'secret.docx'),
       'secret.docx',
       'encrypted Word file (password required)',
@@ -428,14 +400,14 @@ describe('docxToHtml: refused files', () => {
 
   it('HTML bytes (also Word "web page" with BOM) → HTML message', async () => {
     const page = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>报告</title></head><body><p>全年增长8%</p></body></html>';
-    await expectRefused(docxToHtml(Buffer.from(page), 'page.docx'), 'page.docx', 'not a Word .docx file (it is an HTML page)');
+    await expectInputError(docxToHtml(Buffer.from(page), 'page.docx'), 'page.docx', 'not a Word .docx file (it is an HTML page)');
     const word = '\uFEFF<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">\r\n<body><p>报告</p></body></html>';
-    await expectRefused(docxToHtml(Buffer.from(word), 'web.doc'), 'web.doc', 'not a Word .docx file (it is an HTML page)');
-    await expectRefused(docxToHtml(Buffer.from(word, 'utf16le'), 'web16.doc'), 'web16.doc', 'not a Word .docx file (it is an HTML page)');
+    await expectInputError(docxToHtml(Buffer.from(word), 'web.doc'), 'web.doc', 'not a Word .docx file (it is an HTML page)');
+    await expectInputError(docxToHtml(Buffer.from(word, 'utf16le'), 'web16.doc'), 'web16.doc', 'not a Word .docx file (it is an HTML page)');
   });
 
   it('RTF bytes → RTF message', async () => {
-    await expectRefused(docxToHtml(Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}报告}'), 'r.docx'), 'r.docx', 'not a Word .docx file (it is an RTF file)');
+    await expectInputError(docxToHtml(Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}报告}'), 'r.docx'), 'r.docx', 'not a Word .docx file (it is an RTF file)');
   });
 
   it('a zip without word/document.xml → not a Word document', async () => {
@@ -444,7 +416,7 @@ describe('docxToHtml: refused files', () => {
       part('xl/workbook.xml', '<workbook/>'),
       part('mimetype', 'application/vnd.oasis.opendocument.text', 0),
     ]);
-    await expectRefused(docxToHtml(zip, 'book.docx'), 'book.docx', 'not a Word document (no word/document.xml)');
+    await expectInputError(docxToHtml(zip, 'book.docx'), 'book.docx', 'not a Word document (no word/document.xml)');
   });
 });
 

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, SUPPORTED_EXTENSIONS, listInputFiles, readDocument } from './read.js';
+import { expectInputError } from './testing.js';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../corpus/dev');
 
@@ -27,20 +28,6 @@ function fixture(bytes: Buffer | string, name = `doc${++counter}.txt`): string {
   return p;
 }
 
-async function expectInputError(p: Promise<unknown>, file: string, reason: string | RegExp): Promise<void> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected an InputError, got a result');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(InputError);
-  const ie = err as InputError;
-  expect(ie.file).toBe(file);
-  if (typeof reason === 'string') expect(ie.reason).toBe(reason);
-  else expect(ie.reason).toMatch(reason);
-  expect(ie.message).toBe(`${file}: ${ie.reason}`);
-}
 
 const TEXTS = [
   '地区生产总值670.68亿元，同比增长10%',

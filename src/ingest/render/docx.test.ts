@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { unzip } from './zip.js';
 import { renderDocx } from './docx.js';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../corpus/dev');
@@ -12,18 +12,6 @@ type DomNode = ReturnType<typeof parseDocument>['children'][number];
 type DomElement = Extract<DomNode, { attribs: Record<string, string> }>;
 const isElement = (n: DomNode): n is DomElement => 'attribs' in n;
 
-async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-  const out = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const s = await zip.openReadStreamPromise(entry);
-    const chunks: Buffer[] = [];
-    for await (const c of s) chunks.push(c as Buffer);
-    out.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return out;
-}
 
 /** The body children of word/document.xml (w:p, w:tbl), parsed. */
 async function body(bytes: Buffer): Promise<DomElement[]> {

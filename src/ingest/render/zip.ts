@@ -2,6 +2,7 @@
 // refuse to write: a zip bomb whose one entry inflates to hundreds of MB,
 // headers that lie about sizes (patch the offsets returned), a zip64 end record.
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
+import yauzl from 'yauzl';
 
 const MB = 1024 * 1024;
 
@@ -132,4 +133,18 @@ export async function docxBomb(total = 200 * MB): Promise<Buffer> {
     total,
   );
   return buildZip([part('[Content_Types].xml', '<?xml version="1.0"?><Types/>'), doc]).zip;
+}
+
+/** Every entry of a (small, trusted) zip, inflated: to take a library-made file apart. */
+export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  const out = new Map<string, Buffer>();
+  for await (const entry of zip.eachEntry()) {
+    const s = await zip.openReadStreamPromise(entry);
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    out.set(entry.fileName, Buffer.concat(chunks));
+  }
+  zip.close();
+  return out;
 }
