@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declaredCharset, formatOf, looksLikeHtml } from './formats.js';
-import { InputError, readDocument } from './read.js';
+import { declaredCharset, formatOf, looksLikeHtml, unsupportedReason } from './formats.js';
+import { InputError, readBytes, readDocument } from './read.js';
 
 const PAGE = (charset: string, body: string): string =>
   `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>报告</title></head><body><div id="zoom"><p>${body}</p></div></body></html>`;
@@ -30,6 +30,24 @@ describe('formatOf', () => {
   it('tells an HTML page by its start only', () => {
     expect(looksLikeHtml(Buffer.from('  <HTML lang="zh">'))).toBe(true);
     expect(looksLikeHtml(Buffer.from('表格 <table> 在正文中'))).toBe(false);
+  });
+});
+
+describe('files of other kinds', () => {
+  it.each([
+    ['report.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], 'legacy Office file (.doc, .xls, .wps) is not supported (save it as .docx or .pdf)'],
+    ['report.rtf', [...Buffer.from('{\\rtf1\\ansi 增长10%}')], 'RTF is not supported (save it as .docx or .txt)'],
+    ['scan.txt', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'an image (PNG) has no text layer: run OCR first'],
+    ['scan.jpg', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'an image (JPEG) has no text layer: run OCR first'],
+  ])('%s is refused for what it is', async (name, bytes, reason) => {
+    expect(unsupportedReason(Uint8Array.from(bytes))).toBe(reason);
+    const err = await readBytes(name, Buffer.from(bytes)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).reason).toBe(reason);
+  });
+
+  it('does not take a text for another kind', () => {
+    expect(unsupportedReason(Buffer.from('地区生产总值增长10%'))).toBeNull();
   });
 });
 

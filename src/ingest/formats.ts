@@ -50,6 +50,21 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--[\s\S]*?-->\s*<(!doctype html|html))/.test(h);
 }
 
+/** Files people have that zhengbao does not read, by their first bytes, with what to do instead. */
+const UNSUPPORTED: Array<{ magic: number[]; reason: string }> = [
+  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], reason: 'legacy Office file (.doc, .xls, .wps) is not supported (save it as .docx or .pdf)' },
+  { magic: [...'{\\rtf'].map((c) => c.charCodeAt(0)), reason: 'RTF is not supported (save it as .docx or .txt)' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], reason: 'an image (PNG) has no text layer: run OCR first' },
+  { magic: [0xff, 0xd8, 0xff], reason: 'an image (JPEG) has no text layer: run OCR first' },
+  { magic: [...'GIF8'].map((c) => c.charCodeAt(0)), reason: 'an image (GIF) has no text layer: run OCR first' },
+];
+
+/** Why a file of another kind cannot be read, or null when it may be one zhengbao reads. */
+export function unsupportedReason(bytes: Uint8Array): string | null {
+  for (const { magic, reason } of UNSUPPORTED) if (magic.every((b, i) => bytes[i] === b)) return reason;
+  return null;
+}
+
 /** The format a file is: by its extension, else by its first bytes. */
 export function formatOf(path: string, bytes: Uint8Array): Format {
   const byName = BY_EXTENSION.get(extname(path).toLowerCase());

@@ -36,7 +36,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { docxToHtml } from './docx.js';
 import { formatMB, InputError } from './errors.js';
-import { declaredCharset, formatOf, FORMATS, type Format } from './formats.js';
+import { declaredCharset, formatOf, FORMATS, unsupportedReason, type Format } from './formats.js';
 import { htmlToText } from './html.js';
 import { pdfToText } from './pdf.js';
 
@@ -158,6 +158,9 @@ export async function readBytes(path: string, bytes: Buffer, options: ReadOption
   }
   if (bytes.length === 0) throw new InputError(path, EMPTY);
   const format = formatOf(path, bytes);
+  // A .doc or a scan given as a file (or named .txt) is named for what it is.
+  const other = format === 'text' ? unsupportedReason(bytes) : null;
+  if (other) throw new InputError(path, other);
   const { text, encoding, pages } = await readFormat(format, path, bytes, options);
   if (isBlank(text)) throw new InputError(path, format === 'text' ? EMPTY : `no text in the ${FORMATS[format].label}`);
   if (looksBinary(text)) throw new InputError(path, BINARY);

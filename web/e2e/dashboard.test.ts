@@ -415,6 +415,21 @@ describe('dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a document with a 政府信息公开 block shows its fields', async () => {
+    const list = await getJson<DocumentList>('/api/documents?limit=100');
+    const item = list.items.find((d) => d.name === 'guandu-2021h1-plan')!;
+    const doc = await getJson<DocumentDetail>(`/api/documents/${item.id}`);
+    expect(doc.meta.disclosure?.subject).toBe('规划计划');
+    await page.goto(`${base}/documents/${item.id}`);
+    const block = page.getByTestId('document-disclosure');
+    await block.waitFor();
+    const text = await block.textContent();
+    expect(text).toContain('主题分类规划计划');
+    expect(text).toContain('发布日期2021-09-15');
+    expect(text).not.toContain('有效性'); // a field the page did not give is not shown
+    expect(pageErrors).toEqual([]);
+  });
+
   test('upload a two-column PDF: the document shows its pages, each fact its page, and the original downloads', async () => {
     // Not the text of a stored document: the same text is stored once, whatever file it came in.
     const text = `${readFileSync(join(CORPUS, 'yueyanglou-2021.txt'), 'utf8').trimEnd()}\n（印发稿）\n`;

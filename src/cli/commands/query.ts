@@ -76,6 +76,7 @@ export function runFacts(options: FactsCommandOptions, io: Io = processIo): numb
 const DOC_TABLE: Column<DocumentSummary>[] = [
   { header: 'id', value: (d) => String(d.id), align: 'right' },
   { header: 'name', value: (d) => d.name, max: 32 },
+  { header: 'format', value: (d) => d.format },
   { header: 'type', value: (d) => d.doc_type },
   { header: 'region', value: (d) => d.region_name ?? '' },
   { header: 'code', value: (d) => d.region_code ?? '' },

@@ -217,6 +217,7 @@ function documentView(
             : nothing}</dd></div>
         <div><dt>抽取</dt><dd>${doc.fact_count} 条指标 · ${doc.project_count} 个项目</dd></div>
       </dl>
+      ${disclosureBlock(doc.meta.disclosure ?? null)}
     </header>
 
     <div class="doc-layout">
@@ -278,6 +279,27 @@ function factValue(f: StoredFact): string {
   if (f.qualifier === 'qualitative' || f.value == null) return f.text ?? '—';
   if (f.qualifier === 'range' && f.value_high != null) return `${formatNumber(f.value)}—${formatNumber(f.value_high)}`;
   return formatNumber(f.value);
+}
+
+/** The 政府信息公开 block of a portal page, the fields it gave. */
+const DISCLOSURE_LABELS: Array<[keyof NonNullable<DocumentDetail['meta']['disclosure']>, string]> = [
+  ['index_number', '索引号'],
+  ['subject', '主题分类'],
+  ['publisher', '发布机构'],
+  ['document_number', '文号'],
+  ['written', '成文日期'],
+  ['published', '发布日期'],
+  ['validity', '有效性'],
+  ['scope', '公开范围'],
+  ['keywords', '关键字'],
+];
+
+function disclosureBlock(d: DocumentDetail['meta']['disclosure'] | null): TemplateResult | typeof nothing {
+  if (!d) return nothing;
+  const fields = DISCLOSURE_LABELS.filter(([key]) => d[key] != null);
+  return html`<dl class="meta-grid disclosure" data-testid="document-disclosure" aria-label="政府信息公开">
+    ${fields.map(([key, label]) => html`<div><dt>${label}</dt><dd class="small">${String(d[key])}</dd></div>`)}
+  </dl>`;
 }
 
 /** 文件 line: what the text was read from. */
