@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.js';
-import { layoutDocument, layoutPage, pageAt, pdfToText, type PageInput, type TextItem } from './pdf.js';
+import { layoutDocument, layoutPage, pageAt, pdfToText, unspace, type PageInput, type TextItem } from './pdf.js';
 import { cjkFont, renderPdf } from './render/pdf.js';
 
 // ------------------------------------------------------------------ helpers
@@ -492,3 +492,46 @@ function gb1Pdf(lines: string[]): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+// ------------------------------------------------------------------ letter spacing
+
+describe('unspace', () => {
+  // Each row: a line as pdf.js gives it, the line read.
+  const LINES: Array<[string, string]> = [
+    ['全 年 实 现 地 区 生 产 总 值 6 7 0 . 6 8 亿 元', '全年实现地区生产总值670.68亿元'],
+    ['某 区 人 民 政 府 工 作 报 告', '某区人民政府工作报告'],
+    ['固 定 资 产投 资 增 长 7 %', '固定资产投资增长7%'],
+    ['发布时间 : 2020-07-31 来源:芙蓉区政府办', '发布时间 : 2020-07-31 来源:芙蓉区政府办'],
+    ['签约邵阳 助力新能源产业升级', '签约邵阳 助力新能源产业升级'],
+    ['GDP growth of 7 %', 'GDP growth of 7 %'],
+    ['a b c d', 'a b c d'],
+  ];
+  it.each(LINES)('%j reads %j', (line, read) => {
+    expect(unspace(line)).toBe(read);
+  });
+
+  const PARA = '全年实现地区生产总值670.68亿元，同比增长10%。固定资产投资增长7%以上，社会消费品零售总额增长8%，一般公共预算收入完成21.3亿元。';
+
+  it.skipIf(!font)('reads letter-spaced lines and glyphs drawn one at a time as words', async () => {
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    if (font!.family) doc.font(font!.path, font!.family);
+    else doc.font(font!.path);
+    doc.fontSize(12);
+    doc.text('某区2020年工作报告', { align: 'center', characterSpacing: 6 });
+    doc.text(PARA, { characterSpacing: 3, indent: 24 }); // two lines and more
+    let x = 72 + 24; // indented: a paragraph of its own
+    const y = doc.y;
+    for (const ch of '规模以上工业增加值增长8.1%。') {
+      doc.text(ch, x, y, { lineBreak: false });
+      x += 15;
+    }
+    doc.end();
+    await done;
+    const { text } = await pdfToText(new Uint8Array(Buffer.concat(chunks)), 'spaced.pdf');
+    expect(text.split('\n')).toEqual(['某区2020年工作报告', PARA, '规模以上工业增加值增长8.1%。']);
+  });
+});

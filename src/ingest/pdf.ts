@@ -295,7 +295,20 @@ function joinRuns(items: readonly Item[]): string {
     s += it.str;
     prev = it;
   }
-  return s.replace(/ {2,}/g, ' ').trim();
+  return unspace(s.replace(/ {2,}/g, ' ').trim());
+}
+
+/**
+ * Letter-spaced text — distributed alignment, character spacing, one glyph
+ * drawn at a time: pdf.js (and the gaps) put a space between every two
+ * characters (全 年 实 现 地 区 生 产 总 值 6 7 0 . 6 8 亿 元). A run of four or
+ * more characters each set apart by one space is spacing, not words; Latin
+ * letters are left alone (`a b c d` may be meant).
+ */
+const SPACED_OUT = /(?:[^\sA-Za-z] ){3,}[^\sA-Za-z]/g;
+
+export function unspace(line: string): string {
+  return line.includes(' ') ? line.replace(SPACED_OUT, (run) => run.replace(/ /g, '')) : line;
 }
 
 // ------------------------------------------------------------------ gutter
