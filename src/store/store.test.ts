@@ -175,12 +175,63 @@ describe('openStore and migrations', () => {
     expect(s.document(s.documents()[0]!.id)?.text).toBe('全区地区生产总值完成670.68亿元。');
   });
 
+  it('brings a version-3 database to files and pages: its documents are text files stored without their bytes', () => {
+    const file = join(dir, 'v3.db');
+    const db = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 3)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
+    db.pragma('user_version = 3');
+    const id = Number(
+      db.prepare(`INSERT INTO documents (name, encoding, content_hash, meta, doc_type, ingested_at) VALUES ('old', 'gb18030', 'h', ?, 'other', '2026-01-01')`)
+        .run(JSON.stringify(emptyMeta)).lastInsertRowid,
+    );
+    db.prepare('INSERT INTO document_texts (document_id, text) VALUES (?, ?)').run(id, '全区地区生产总值完成670.68亿元。');
+    db.close();
+    const s = open(file);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(s.document(id)).toMatchObject({ name: 'old', encoding: 'gb18030', format: 'text', media_type: 'text/plain', pages: null, original: null });
+    expect(s.originalFile(id)).toBeNull();
+  });
+
   it('refuses a database from a newer schema', () => {
     const file = join(dir, 'future.db');
     const db = new Database(file);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openStore(file)).toThrow(/newer/);
+  });
+});
+
+describe('original files', () => {
+  it('keeps the file beside the text, with its media type and pages, and gives it back byte for byte', () => {
+    const s = open();
+    const bytes = Buffer.from('%PDF-1.7 … pretend bytes …');
+    const pages = [0, 20];
+    const extraction = { ...yueyanglou.extraction, facts: yueyanglou.extraction.facts.map((f, k) => ({ ...f, page: k === 0 ? 1 : 2 })) };
+    const { id } = s.ingest({
+      ...yueyanglou,
+      extraction,
+      path: null,
+      encoding: null,
+      format: 'pdf',
+      pages,
+      file: { mediaType: 'application/pdf', sha256: 'abc', bytes },
+    });
+    const doc = s.document(id)!;
+    expect(doc).toMatchObject({ encoding: null, format: 'pdf', media_type: 'application/pdf', pages, original: { media_type: 'application/pdf', sha256: 'abc', size: bytes.length } });
+    expect(doc.facts.map((f) => f.page)).toEqual(extraction.facts.map((f) => f.page));
+    const original = s.originalFile(id)!;
+    expect(original).toMatchObject({ mediaType: 'application/pdf', sha256: 'abc', name: yueyanglou.name, format: 'pdf' });
+    expect(original.bytes.equals(bytes)).toBe(true);
+  });
+
+  it('drops the file with its document', () => {
+    const s = open();
+    const { id } = s.ingest({ ...furong, path: null, encoding: 'utf-8', file: { mediaType: 'text/plain', sha256: 'x', bytes: Buffer.from('x') } });
+    s.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    expect(s.db.prepare('SELECT count(*) AS n FROM document_files').get()).toEqual({ n: 0 });
   });
 });
 
