@@ -122,6 +122,17 @@ function counts(s: Store): { documents: number; facts: number; projects: number 
   return { documents: one('documents'), facts: one('facts'), projects: one('projects') };
 }
 
+/** A database as an older zhengbao left it: the first `version` migrations applied. */
+function databaseAt(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  for (const step of MIGRATIONS.slice(0, version)) {
+    if (typeof step === 'string') db.exec(step);
+    else step(db);
+  }
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
 describe('openStore and migrations', () => {
   it('creates the parent folder and migrates a fresh database', () => {
     const file = join(dir, 'nested', 'deeper', 'zhengbao.db');
@@ -156,12 +167,7 @@ describe('openStore and migrations', () => {
 
   it('moves the texts of a version-2 database into document_texts', () => {
     const file = join(dir, 'v2.db');
-    const db = new Database(file);
-    for (const step of MIGRATIONS.slice(0, 2)) {
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-    }
-    db.pragma('user_version = 2');
+    const db = databaseAt(file, 2);
     db.prepare(
       `INSERT INTO documents (name, encoding, content_hash, text, meta, doc_type, ingested_at)
        VALUES ('old', 'utf-8', 'h', '全区地区生产总值完成670.68亿元。', ?, 'other', '2026-01-01')`,
@@ -177,12 +183,7 @@ describe('openStore and migrations', () => {
 
   it('brings a version-3 database to files and pages: its documents are text files stored without their bytes', () => {
     const file = join(dir, 'v3.db');
-    const db = new Database(file);
-    for (const step of MIGRATIONS.slice(0, 3)) {
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-    }
-    db.pragma('user_version = 3');
+    const db = databaseAt(file, 3);
     const id = Number(
       db.prepare(`INSERT INTO documents (name, encoding, content_hash, meta, doc_type, ingested_at) VALUES ('old', 'gb18030', 'h', ?, 'other', '2026-01-01')`)
         .run(JSON.stringify(emptyMeta)).lastInsertRowid,
