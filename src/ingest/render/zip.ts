@@ -20,6 +20,23 @@ export function part(name: string, content: Buffer | string, method: 0 | 8 = 8):
   return { name, data: method === 8 ? deflateRawSync(buf) : buf, method, crc: crc32(buf), size: buf.length };
 }
 
+/**
+ * The fields a local header and a central-directory header share, in the
+ * same order (version needed, flags: UTF-8 names, method, time, date, CRC,
+ * sizes, name length), written from `at`; the extra-field length stays 0.
+ */
+function writeEntryFields(h: Buffer, at: number, p: ZipPart, nameLength: number): void {
+  h.writeUInt16LE(20, at);
+  h.writeUInt16LE(0x0800, at + 2);
+  h.writeUInt16LE(p.method, at + 4);
+  h.writeUInt16LE(0, at + 6);
+  h.writeUInt16LE(0x5a21, at + 8);
+  h.writeUInt32LE(p.crc, at + 10);
+  h.writeUInt32LE(p.data.length, at + 14);
+  h.writeUInt32LE(p.size, at + 18);
+  h.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A classic zip archive; returns where each part's local and central headers start, for patching. */
 export function buildZip(parts: ZipPart[], zip64 = false): { zip: Buffer; local: number[]; central: number[] } {
   const chunks: Buffer[] = [];
@@ -29,16 +46,7 @@ export function buildZip(parts: ZipPart[], zip64 = false): { zip: Buffer; local:
     const name = Buffer.from(p.name, 'utf8');
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(0x0800, 6);
-    h.writeUInt16LE(p.method, 8);
-    h.writeUInt16LE(0, 10);
-    h.writeUInt16LE(0x5a21, 12);
-    h.writeUInt32LE(p.crc, 14);
-    h.writeUInt32LE(p.data.length, 18);
-    h.writeUInt32LE(p.size, 22);
-    h.writeUInt16LE(name.length, 26);
-    h.writeUInt16LE(0, 28);
+    writeEntryFields(h, 4, p, name.length);
     local.push(offset);
     chunks.push(h, name, p.data);
     offset += h.length + name.length + p.data.length;
@@ -49,16 +57,8 @@ export function buildZip(parts: ZipPart[], zip64 = false): { zip: Buffer; local:
     const name = Buffer.from(p.name, 'utf8');
     const h = Buffer.alloc(46);
     h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(20, 6);
-    h.writeUInt16LE(0x0800, 8);
-    h.writeUInt16LE(p.method, 10);
-    h.writeUInt16LE(0, 12);
-    h.writeUInt16LE(0x5a21, 14);
-    h.writeUInt32LE(p.crc, 16);
-    h.writeUInt32LE(p.data.length, 20);
-    h.writeUInt32LE(p.size, 24);
-    h.writeUInt16LE(name.length, 28);
+    h.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(h, 6, p, name.length);
     h.writeUInt32LE(local[i] ?? 0, 42);
     central.push(offset);
     chunks.push(h, name);
