@@ -1,10 +1,13 @@
-// What the extractors know about a document as a whole: its lines and
-// sections, its years, its region's names, and markers that carry over
-// ((预计数，下同)). Built once per document, in small named steps.
+// What the extractors know about a document as a whole, built in one
+// direction: the structure of the text (lines, sentences, headings and
+// sections) first, without knowing what the document is; then the
+// document-level decisions (meta.ts) read from that structure; then the
+// periods of the sections in the document's years, and markers that carry
+// over ((预计数，下同)). Fact reading reads both.
 import type { Meta } from '../schema.js';
-import { basicsOf, periodsOf, regionNames, regionOfDocument, type MetaBasics } from './meta.js';
-import { findPeriods, isSpan, readPeriod, yearOf, type PeriodContext, type PeriodMatch } from './periods.js';
-import { findSections, holding, sectionAt, Sentences, splitLines, type Line, type Section } from './structure.js';
+import { decideMeta, metaOf, regionNames, type MetaDecisions } from './meta.js';
+import { findPeriods, readPeriod, type PeriodContext, type PeriodMatch } from './periods.js';
+import { findSections, holding, resolveSectionPeriods, sectionAt, Sentences, splitLines, type Line, type Section } from './structure.js';
 
 export interface DocContext {
   text: string;
@@ -18,6 +21,8 @@ export interface DocContext {
   planPeriod: string | null;
   regionNames: string[];
   meta: Meta;
+  /** Every document-level decision with its evidence (for --explain). */
+  decisions: MetaDecisions;
   inTable(pos: number): boolean;
   /** A (预计数，下同) earlier in the same section marks this position's results as estimates. */
   estimatedFrom(pos: number): boolean;
@@ -27,59 +32,24 @@ export interface DocContext {
   paragraphPeriod(pos: number): string | null;
 }
 
-/** The review year: a review heading's year, else the title's, else the date's (a January work report reviews the year before). */
-function documentYear(text: string, lines: Line[], basics: MetaBasics): PeriodContext {
-  const bare: PeriodContext = { year: null, planYear: null };
-  const first = findSections(text, lines, bare);
-  let year: number | null = null;
-  let planYear: number | null = null;
-  for (const s of first) {
-    if (s.kind === 'review' && s.period && year === null) year = yearOf(s.period);
-    if (s.kind === 'plan' && s.period && planYear === null) planYear = yearOf(s.period);
-  }
-  if (year === null && basics.title) {
-    const p = findPeriods(basics.title, 0, basics.title.length, bare).find((x) => !isSpan(x.period));
-    // A work report titled 2021年 is delivered in 2021 and reviews 2020.
-    if (p && basics.docType === 'work_report' && /^\d{4}$/.test(p.period)) {
-      planYear ??= yearOf(p.period);
-      year = planYear! - 1;
-    } else if (p) year = yearOf(p.period);
-  }
-  if (year === null && basics.date && basics.docType !== 'investment_news') {
-    const y = Number(basics.date.slice(0, 4));
-    const month = basics.date.length >= 7 ? Number(basics.date.slice(5, 7)) : 12;
-    year = basics.docType === 'work_report' && month <= 4 ? y - 1 : y;
-  }
-  if (year === null && planYear !== null) year = planYear - 1;
-  if (planYear === null && year !== null) planYear = basics.docType === 'midyear_report' || basics.docType === 'plan_report' ? year : year + 1;
-  return { year, planYear };
-}
-
 export function buildContext(text: string): DocContext {
+  // 1. Structure, without knowing the type.
   const lines = splitLines(text);
   const sentences = new Sentences(text);
-  const basics = basicsOf(text, lines);
-  const periodCtx = documentYear(text, lines, basics);
-  const sections = findSections(text, lines, periodCtx);
-  const { review, plan } = periodsOf(basics.docType, sections, periodCtx, text, basics.title);
-  const levelHint = /代表区人民政府|区人民政府/.test(text.slice(0, 400)) ? 'county' : null;
-  const { region, place } = regionOfDocument(text, basics, levelHint);
-  const meta: Meta = {
-    title: basics.title,
-    doc_type: basics.docType,
-    region,
-    date: basics.date,
-    review_period: review,
-    plan_period: plan,
-    speaker: basics.speaker,
-    disclosure: basics.disclosure,
-  };
+  const bareSections = findSections(text, lines);
+  // 2. Document decisions, read from the structure.
+  const decisions = decideMeta(text, lines, bareSections);
+  const periodCtx = decisions.periodCtx;
+  // 3. The sections' periods in the document's years.
+  const sections = resolveSectionPeriods(bareSections, periodCtx);
+  const meta = metaOf(decisions);
+  const review = meta.review_period;
   const carry = carryMarks(text, sections, sentences);
   const paraPeriods = new Map<number, Array<[number, string]>>();
   const sentencePeriods = new Map<number, PeriodMatch[]>();
   const planCtx: PeriodContext = { year: periodCtx.planYear ?? periodCtx.year, planYear: periodCtx.planYear };
   const periodCtxAt = (pos: number): PeriodContext => (sectionAt(sections, pos).kind === 'plan' ? planCtx : periodCtx);
-  const ctx: DocContext = {
+  return {
     text,
     lines,
     sections,
@@ -87,9 +57,10 @@ export function buildContext(text: string): DocContext {
     periodCtx,
     periodCtxAt,
     reviewPeriod: review,
-    planPeriod: plan,
-    regionNames: regionNames(place),
+    planPeriod: meta.plan_period,
+    regionNames: regionNames(decisions.place),
     meta,
+    decisions,
     inTable: (pos) => holding(lines, pos).table,
     estimatedFrom: (pos) => carry.some(([from, to]) => from <= pos && pos < to),
     sentencePeriods: (start) => {
@@ -112,7 +83,6 @@ export function buildContext(text: string): DocContext {
       return found;
     },
   };
-  return ctx;
 }
 
 /**

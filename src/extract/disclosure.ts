@@ -29,7 +29,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LABEL_RE = new RegExp(
   `(?:^|[|\\s\\u3000]|(?<=[】\\]]))(${LABELS.map(([l]) => [...l].map(escape).join('[\\s\\u3000]*'))
     .sort((a, b) => b.length - a.length)
-    .join('|')})[\\s\\u3000]*(?:[:：]|(?=\\s*\\|))`,
+    .join('|')})[\\s\\u3000]*[\\]】]?[\\s\\u3000]*(?:[:：]|(?=\\s*\\|))`,
   'g',
 );
 const FIELD_OF = new Map(LABELS);
@@ -56,7 +56,8 @@ function labelsIn(text: string, line: Line): Found[] {
 }
 
 function cleanValue(raw: string): string | null {
-  const v = raw.replace(/[|\s\u3000]+/g, ' ').trim();
+  // Cells bracketed as | [ 索引号 ] | value |: the bars and brackets are layout.
+  const v = raw.replace(/[|\s\u3000]+/g, ' ').replace(/\s*[[【]\s*$/, '').trim();
   return v && !/^[-—/]+$/.test(v) ? v : null;
 }
 

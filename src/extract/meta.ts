@@ -1,237 +1,483 @@
 // Document metadata: title, type, the region it speaks for, its date, the
-// periods it reviews and plans, and who delivered it.
+// periods it reviews and plans, and who delivered it. Each is a decision
+// weighed from all its cues (src/extract/evidence.ts), read from the
+// structure of the text (lines, headings, sections) found before, and each
+// keeps its evidence for `extract --explain`.
 import { loadData } from '../data.js';
 import type { Disclosure, Meta, Speaker } from '../schema.js';
 import { findDates, parseDate } from './dates.js';
 import { findDisclosure } from './disclosure.js';
+import { cuesOf, decide, single, type Cue, type Decision } from './evidence.js';
 import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
-import { findPlaces, isRedacted, lookup, regionOf, resolvePlace, shortNames, type Place, type PlaceMention, type RegionLevel } from './regions.js';
+import {
+  ancestors,
+  findPlaces,
+  isRedacted,
+  lookup,
+  regionOf,
+  resolvePlace,
+  shortNames,
+  type Place,
+  type PlaceMention,
+  type RegionLevel,
+  type RegionShape,
+} from './regions.js';
 import type { Line, Section } from './structure.js';
 
-type DocType = Meta['doc_type'];
+export type DocType = Meta['doc_type'];
 
-/** A site's tag before a news title: 【天心区招商】. */
-const TAG_RE = /^【([^】]{1,20})】/;
+/** A site's tag before a title: 【天心区招商】. */
+const TAG_RE = /^[【[]([^】\]]{1,20})[】\]]\s*/;
 
+interface DocTypeCue {
+  where: 'title' | 'tag' | 'lead' | 'headings' | 'disclosure';
+  pattern: string;
+  type: DocType;
+  weight: number;
+  example: string;
+}
 interface DocumentsFile {
-  doc_types: Array<[string, DocType]>;
-  news_tag: string;
-  work_report_body: string;
-  plan_report_body: string;
+  doc_type_cues: DocTypeCue[];
+  chrome_lines: string[];
+  title_trim: string[];
 }
 const DOCUMENTS = loadData<DocumentsFile>('documents.json');
-/** Ordered rules: the first whose pattern is in the title decides. */
-const DOC_TYPE_RULES: Array<[RegExp, DocType]> = DOCUMENTS.doc_types.map(([re, type]) => [new RegExp(re), type]);
-const NEWS_TAG = new RegExp(DOCUMENTS.news_tag);
-const WORK_REPORT_BODY = new RegExp(DOCUMENTS.work_report_body);
-const PLAN_REPORT_BODY = new RegExp(DOCUMENTS.plan_report_body);
+export const DOC_TYPE_CUES = DOCUMENTS.doc_type_cues.map((c) => ({ ...c, re: new RegExp(c.pattern, 'g') }));
+const CHROME = DOCUMENTS.chrome_lines.map((p) => new RegExp(p));
+const TITLE_TRIM = DOCUMENTS.title_trim.map((p) => new RegExp(p));
 
-export interface MetaBasics {
-  title: string | null;
+/** Every decision about the document, with the cues that made it. */
+export interface MetaDecisions {
+  title: Decision<string | null>;
   tag: string | null;
-  docType: DocType;
-  date: string | null;
+  docType: Decision<DocType>;
+  date: Decision<string | null>;
   /** The date the document was posted (a site's 发布时间, a trailing date line), for news. */
   published: string | null;
+  region: Decision<RegionShape | null>;
+  place: Place | null;
   speaker: Speaker | null;
-  speakerLine: string | null;
   disclosure: Disclosure | null;
+  review: Decision<string | null>;
+  plan: Decision<string | null>;
+  /** The years that give bare 今年/全年/上半年 their year. */
+  periodCtx: PeriodContext;
 }
 
-function lineText(text: string, l: Line): string {
-  return text.slice(l.start, l.end).trim();
+interface HeadLine {
+  line: Line;
+  /** The line's text, trimmed. */
+  text: string;
+  /** Offset of `text` in the document. */
+  at: number;
+}
+
+function headLinesOf(text: string, lines: Line[], skip: [number, number] | null, max = 24): HeadLine[] {
+  const out: HeadLine[] = [];
+  for (let k = 0; k < lines.length && out.length < max; k++) {
+    if (skip && k >= skip[0] && k <= skip[1]) continue;
+    const l = lines[k]!;
+    const raw = text.slice(l.start, l.end);
+    const lead = raw.length - raw.trimStart().length;
+    const s = raw.trim();
+    if (s) out.push({ line: l, text: s, at: l.start + lead });
+  }
+  return out;
+}
+
+export function isChrome(line: string): boolean {
+  return CHROME.some((re) => re.test(line));
 }
 
 const SPEAKER_RE =
   /^(.{0,24}?)((?:代理|代|副)?(?:总理|省长|市长|区长|县长|州长|旗长|盟长|镇长|乡长|主席|主任|局长|书记))\s*[:：]?\s*([\u4e00-\u9fa5]{2,4})$/;
 
-function speakerOf(text: string, lines: Line[]): { speaker: Speaker; line: string } | null {
-  for (const l of lines.slice(0, 15)) {
-    const s = lineText(text, l).replace(/^——\s*/, '');
-    if (!s || s.length > 40 || /[。，,]/.test(s)) continue;
+function speakerOf(head: HeadLine[]): { speaker: Speaker; line: HeadLine } | null {
+  for (const h of head.slice(0, 15)) {
+    const s = h.text.replace(/^——\s*/, '');
+    if (s.length > 40 || /[。，,]/.test(s)) continue;
     const m = SPEAKER_RE.exec(s);
-    if (m) return { speaker: { name: m[3]!, title: m[2]! }, line: s };
+    if (m) return { speaker: { name: m[3]!, title: m[2]! }, line: h };
   }
   return null;
 }
 
-function titleOf(text: string, lines: Line[], speakerLine: string | null, disclosed: string | null): { title: string | null; tag: string | null } {
-  if (disclosed) return { title: disclosed, tag: null };
-  for (const l of lines.slice(0, 5)) {
-    let s = lineText(text, l);
-    if (!s) continue;
-    const tag = TAG_RE.exec(s);
-    if (tag) s = s.slice(tag[0].length).trim();
-    const isTitle = s.length <= 60 && !/[。：:]$/.test(s) && !/^各位/.test(s) && s !== speakerLine && !l.table;
-    return { title: isTitle ? s : null, tag: tag ? tag[1]! : null };
-  }
-  return { title: null, tag: null };
+/** ——2021年1月8日在…会议上 / (2021年1月6日在…大会上) / 2017年2月22日在…会议上: the line that says when and where it was delivered. */
+const MEETING_LINE = /^(?:——|--|[(（])|在.{2,40}?(?:会议|大会|会)上/;
+
+function titleLike(s: string, speakerLine: HeadLine | null, h: HeadLine): boolean {
+  return (
+    s.length >= 2 &&
+    s.length <= 60 &&
+    !/[。：:；;]$/.test(s) &&
+    !/[。！？]./.test(s) &&
+    !/^各位/.test(s) &&
+    h !== speakerLine &&
+    !h.line.table &&
+    !MEETING_LINE.test(s)
+  );
 }
 
-export function docTypeOf(title: string | null, tag: string | null, text: string): DocType {
-  if (tag && NEWS_TAG.test(tag)) return 'investment_news';
-  const probe = title ?? '';
-  for (const [re, type] of DOC_TYPE_RULES) if (re.test(probe)) return type;
-  const head = text.slice(0, 600);
-  if (WORK_REPORT_BODY.test(head)) return 'work_report';
-  if (PLAN_REPORT_BODY.test(head)) return 'plan_report';
-  return 'other';
+function trimTitle(s: string): string {
+  let t = s;
+  for (const re of TITLE_TRIM) {
+    const m = re.exec(t);
+    // (河北省)2017年蠡县…: a bracketed place before the title is the site's, not the title's.
+    if (m && (m.index > 0 || findPlaces(m[0]).length > 0)) t = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).trim();
+  }
+  return t;
 }
 
 /**
- * The date: the day the report was delivered (——2021年8月31日在...会上,
- * (2021年1月6日在...大会上)) when given, else the day it was published.
+ * The title: the first line under the portal's furniture (breadcrumbs,
+ * 字号, photo captions, date lines), with a site's tag removed, when it reads
+ * as a heading; a line repeating it with more (政府工作报告 / 2011年政府工作报告)
+ * gives the fuller form. A document that opens with prose has no title.
  */
-function datesOf(text: string, lines: Line[]): { meeting: string | null; published: string | null } {
-  let meeting: string | null = null;
-  let published: string | null = null;
-  for (const l of lines.slice(0, 15)) {
-    const s = lineText(text, l);
-    const delivered = (/^(——|--|[(（])/.test(s) || /在.{2,40}(会议|大会|会)上/.test(s)) && /会|在/.test(s);
-    // （2021年1月8日） alone under the title is the day it was delivered too.
-    const bracketedDate = /^[(（]\s*(?:19|20)\d{2}\s*年[^)）]{2,8}日?\s*[)）]$/.test(s);
-    if (!meeting && (delivered || bracketedDate)) meeting = parseDate(s);
-    if (!published) {
-      const m = /(发布时间|发布日期|发文日期|成文日期|生成日期|日期)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
-      if (m) published = parseDate(m[2]!);
+function titleOf(head: HeadLine[], speakerLine: HeadLine | null, disclosed: string | null): { title: Decision<string | null>; tag: string | null; line: HeadLine | null } {
+  if (disclosed) return { title: single<string | null>(disclosed, { rule: 'disclosure:标题', span: null, text: disclosed }), tag: null, line: null };
+  const passed: Array<Cue<string | null>> = [];
+  let tag: string | null = null;
+  for (let k = 0; k < Math.min(head.length, 14); k++) {
+    const h = head[k]!;
+    let s = h.text;
+    let at = h.at;
+    const t = TAG_RE.exec(s);
+    if (t) {
+      tag ??= t[1]!;
+      s = s.slice(t[0].length).trim();
+      at += t[0].length;
+      if (!s) continue;
+    }
+    if (isChrome(s)) {
+      passed.push({ rule: 'title:passed-over-chrome', value: null, weight: 0, span: [h.at, h.at + h.text.length], text: h.text });
+      continue;
+    }
+    if (!titleLike(s, speakerLine, h)) {
+      passed.push({ rule: 'title:opens-with-prose', value: null, weight: 0, span: [h.at, h.at + h.text.length], text: h.text });
+      return { title: { value: null, cues: passed, tally: [] }, tag, line: null };
+    }
+    let chosen = h;
+    let title = trimTitle(s);
+    // The same title repeated just below with more words (a year): the fuller one.
+    for (const next of head.slice(k + 1, k + 4)) {
+      const n = trimTitle(next.text.replace(TAG_RE, '').trim());
+      if (n !== title && n.includes(title) && n.length - title.length <= 8 && titleLike(n, speakerLine, next) && !isChrome(n)) {
+        title = n;
+        chosen = next;
+        break;
+      }
+    }
+    const cue: Cue<string | null> = { rule: t ? 'title:first-line-after-tag' : 'title:first-heading-line', value: title, weight: 1, span: [at, at + s.length], text: s };
+    return { title: { value: title, cues: [cue, ...passed], tally: [[title, 1]] }, tag, line: chosen };
+  }
+  return { title: { value: null, cues: passed, tally: [] }, tag, line: null };
+}
+
+/** The type the cues vote for: title words, a site tag, body formulas, headings, the disclosure block. */
+export function docTypeOf(parts: { title: string | null; tag: string | null; lead: [number, number]; headings: string[]; disclosure: string }, text: string): Decision<DocType> {
+  const cues: Array<Cue<DocType>> = [];
+  for (const c of DOC_TYPE_CUES) {
+    const rule = `${c.where}:${c.pattern.length > 24 ? c.pattern.slice(0, 24) + '…' : c.pattern}`;
+    const once = (src: string | null): void => {
+      if (!src) return;
+      c.re.lastIndex = 0;
+      const m = c.re.exec(src);
+      if (m) cues.push({ rule, value: c.type, weight: c.weight, span: null, text: m[0] });
+    };
+    if (c.where === 'title') once(parts.title);
+    else if (c.where === 'tag') once(parts.tag);
+    else if (c.where === 'disclosure') once(parts.disclosure);
+    else if (c.where === 'headings') once(parts.headings.join('\n'));
+    else {
+      // A formula counts once, where it is first read.
+      const found = cuesOf(text, parts.lead[0], parts.lead[1], c.re, rule, c.type, c.weight)[0];
+      if (found) cues.push(found);
     }
   }
+  // News of a report is `other`: a report's body formulas in a news item's lead do not make it the report.
+  return decide(cues, 'other');
+}
+
+/**
+ * The date: the day the report was delivered (——2021年8月31日在…会上; a news
+ * lead's 1月15日，…人代会开幕 with the year the text gives) outweighs the day
+ * it was published (发布时间, the disclosure block, a date line at the top or
+ * the bottom).
+ */
+function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Disclosure | null, leadYear: () => number | null): { date: Decision<string | null>; published: string | null } {
+  const cues: Array<Cue<string | null>> = [];
+  const add = (rule: string, value: string | null, weight: number, at: number, s: string): void => {
+    if (value) cues.push({ rule, value, weight, span: [at, at + s.length], text: s });
+  };
+  let published: string | null = null;
+  for (const h of head.slice(0, 16)) {
+    const s = h.text;
+    const delivered = MEETING_LINE.test(s) && /会|在/.test(s) && s.length <= 80;
+    const bracketedDate = /^[(（]\s*(?:19|20)\d{2}\s*年[^)）]{2,8}日?\s*[)）]$/.test(s);
+    if (delivered || bracketedDate) add('date:meeting-line', parseDate(s), 10, h.at, s);
+    const pub = /(发布时间|发布日期|发文日期|成文日期|生成日期|更新时间|日期|时间)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
+    if (pub) {
+      const d = parseDate(pub[2]!);
+      if (d && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
+        published ??= d;
+        add(`date:${pub[1]}`, d, 3, h.at, s);
+      }
+    } else if (findDates(s)[0] && findDates(s)[0]!.end - findDates(s)[0]!.start >= s.replace(/\s+/g, '').length - 6 && s.length <= 30) {
+      // A line that is only a date (an e-paper's date line), or a site's date and clock.
+      const d = findDates(s)[0]!.date;
+      published ??= d;
+      add('date:date-line', d, 3, h.at, s);
+    }
+  }
+  if (disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published)) {
+    published ??= disclosure.published;
+    add('date:disclosure-published', disclosure.published, 4, 0, disclosure.published);
+  } else if (disclosure?.written && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.written)) add('date:disclosure-written', disclosure.written, 3, 0, disclosure.written);
   // A date alone on one of the last lines (a signature or a posting date).
-  if (!published) {
-    for (const l of lines.slice(-6).reverse()) {
-      const s = lineText(text, l);
-      if (s && s.length <= 20) {
-        const d = findDates(s)[0];
-        if (d && d.end - d.start >= s.length - 2) {
-          published = d.date;
-          break;
-        }
+  for (const l of lines.slice(-6).reverse()) {
+    const s = text.slice(l.start, l.end).trim();
+    if (s && s.length <= 20) {
+      const d = findDates(s)[0];
+      if (d && d.end - d.start >= s.length - 2) {
+        published ??= d.date;
+        add('date:closing-date-line', d.date, 2, l.start, s);
+        break;
       }
     }
   }
-  return { meeting, published };
-}
-
-export function basicsOf(text: string, lines: Line[]): MetaBasics {
-  // The disclosure block (索引号, 发布机构, ...) above a portal page's title is read on its own; the rest is read without it.
-  const block = findDisclosure(text, lines);
-  const head = block ? [...lines.slice(0, block.lines[0]), ...lines.slice(block.lines[1] + 1)] : lines;
-  const disclosure = block?.disclosure ?? null;
-  const sp = speakerOf(text, head);
-  const { title, tag } = titleOf(text, head, sp?.line ?? null, disclosure?.title ?? null);
-  const docType = docTypeOf(title, tag, text);
-  const dates = datesOf(text, head);
-  const published = disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published) ? disclosure.published : dates.published;
-  return {
-    title,
-    tag,
-    docType,
-    date: dates.meeting ?? published,
-    published,
-    speaker: sp?.speaker ?? null,
-    speakerLine: sp?.line ?? null,
-    disclosure,
-  };
+  // A news lead: 1月15日，广东省十四届人大三次会议开幕 — the meeting, in the year the text gives.
+  const lead = /(?:^|[\s，,])(\d{1,2})月(\d{1,2})日[^。]{0,40}?(人民代表大会|人大[^。]{0,8}会议|代表大会|会议)[^。]{0,12}?(开幕|召开|举行|上)/.exec(text.slice(0, 1500));
+  if (lead) {
+    const y = published ? Number(published.slice(0, 4)) : leadYear();
+    const m = Number(lead[1]);
+    const d = Number(lead[2]);
+    if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) add('date:news-lead-meeting', `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 9, lead.index, lead[0]);
+  }
+  return { date: decide(cues, null), published };
 }
 
 const LEVEL_OF_SUFFIX: Record<string, RegionLevel> = { 省: 'province', 市: 'prefecture', 州: 'prefecture', 区: 'county', 县: 'county', 旗: 'county', 镇: 'township', 乡: 'township', 街道: 'township' };
+/** A redacted place name: **区, ×××县, ooo乡, OOOO镇. */
+const REDACTED_PLACE = /(?:[*＊×✱]{1,6}|[oO〇○]{2,6}|[xX]{2,4})(省|市|州|区|县|旗|镇|乡|街道)/;
+
+/** The most specific place of consecutive mentions that fit together (湖南省郴州市桂阳县 → 桂阳县, (河北省)2017年蠡县 → 蠡县). */
+function placeOfMentions(mentions: PlaceMention[], contextFor: (name: string) => Place[]): Place | null {
+  let chosen: Place | null = null;
+  for (const m of mentions) {
+    const p = resolvePlace(m.text, [...contextFor(m.text), ...(chosen ? [chosen] : [])]);
+    if (!p) continue;
+    if (!chosen) chosen = p;
+    else if (ancestors(p).some((a) => a.code === chosen!.code)) chosen = p;
+  }
+  return chosen;
+}
 
 /**
- * The jurisdiction a document speaks for, from (in order) a news tag, the
- * speaker's line, the title, and the opening text. A redacted name (**区) is
- * null with the level its suffix tells.
+ * The jurisdiction a document speaks for, weighed from: the title's places
+ * (most specific that fit together), the speaker's line, 我代表X人民政府, the
+ * meeting line (在获嘉县第十二届人民代表大会), the disclosure block's
+ * publisher, a news lead's first place, the common parent of the places a
+ * text lists, and last a site's tag. A redacted name is null with the
+ * level its suffix tells.
  */
-export function regionOfDocument(text: string, basics: MetaBasics, docLevelHint: RegionLevel | null): { region: Meta['region']; place: Place | null } {
-  // Places named in the opening text disambiguate the ones in the title (西湖区 near 南昌市); scanned only when needed.
+function regionOfDocument(
+  text: string,
+  parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null },
+): { region: Decision<RegionShape | null>; place: Place | null } {
   let head: PlaceMention[] | null = null;
-  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 500)));
-  // An ambiguous name is not its own context: only the other places count.
+  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 600)));
   const contextFor = (name: string): Place[] =>
     lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
-  // 我代表岳阳楼区人民政府，向大会报告政府工作: the body names who speaks.
-  const onBehalf = /我代表([\u4e00-\u9fa5*＊]{2,16}?)人民政府/.exec(text.slice(0, 600))?.[1] ?? null;
-  const sources = [basics.tag, basics.speakerLine, basics.title, onBehalf];
-  for (const src of sources) {
-    if (!src) continue;
-    const redacted = /^[*＊×]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
-    if (redacted && !findPlaces(src).length) return { region: regionOf(null, LEVEL_OF_SUFFIX[redacted[1]!] ?? 'county'), place: null };
-    const name = src.replace(/(招商|投资|项目).*$/, '');
-    const direct = resolvePlace(name, contextFor(name));
-    if (direct) return { region: regionOf(direct), place: direct };
+  const cues: Array<Cue<RegionShape | null>> = [];
+  const places = new Map<string, Place>();
+  const vote = (rule: string, src: string, weight: number, at: number | null): void => {
+    const redacted = REDACTED_PLACE.exec(src);
     const mentions = findPlaces(src);
-    // The most specific place named first: 湖南省郴州市桂阳县 -> 桂阳县.
-    let chosen: Place | null = null;
-    for (const m of mentions) {
-      if (chosen && m.start > (mentions[0]?.end ?? 0) + 1) break;
-      const p = resolvePlace(m.text, [...contextFor(m.text), ...(chosen ? [chosen] : [])]);
-      if (p) chosen = p;
+    if (redacted && !mentions.some((m) => m.start <= redacted.index + redacted[0].length && redacted.index <= m.end)) {
+      cues.push({ rule: `${rule}:redacted`, value: regionOf(null, LEVEL_OF_SUFFIX[redacted[1]!] ?? 'county'), weight, span: at === null ? null : [at, at + src.length], text: redacted[0] });
+      return;
     }
-    if (chosen) return { region: regionOf(chosen), place: chosen };
-    if (src === basics.title && /[*＊]{2,}/.test(src) && isRedacted(src)) {
-      const suf = /[*＊]+(省|市|州|区|县|旗|镇|乡)/.exec(src);
-      return { region: regionOf(null, suf ? LEVEL_OF_SUFFIX[suf[1]!] ?? 'county' : docLevelHint ?? 'county'), place: null };
-    }
+    const direct = resolvePlace(src.replace(/(招商|投资|项目).*$/, ''), contextFor(src));
+    const p = direct ?? placeOfMentions(mentions, contextFor);
+    if (!p) return;
+    places.set(p.code, p);
+    cues.push({ rule, value: regionOf(p), weight, span: at === null ? null : [at, at + src.length], text: src });
+  };
+  if (parts.title) vote('region:title', parts.title, 5, null);
+  if (parts.speakerLine) vote('region:speaker-line', parts.speakerLine, 5, null);
+  const onBehalf = /我代表([\u4e00-\u9fa5*＊oO〇○]{2,16}?)人民政府/.exec(text.slice(0, 1200));
+  if (onBehalf) vote('region:我代表…人民政府', onBehalf[1]!, 4, onBehalf.index);
+  if (parts.meetingLine) {
+    const m = /在([\u4e00-\u9fa5*＊oO〇○]{2,20}?)第?[一二三四五六七八九十\d]+届/.exec(parts.meetingLine.text);
+    if (m) vote('region:meeting-line', m[1]!, 4, parts.meetingLine.at + m.index);
   }
-  // The State Council's report to the National People's Congress speaks for the whole country.
-  if (/国务院|全国人民代表大会|全国人大/.test(text.slice(0, 300)) && !findPlaces(text, 0, Math.min(text.length, 300)).length) {
-    return { region: regionOf(null, 'national'), place: null };
+  if (parts.disclosure?.publisher) vote('region:disclosure-publisher', parts.disclosure.publisher.replace(/(人民政府|政府|统计局|发展和改革局|办公室|局|委员会|中心).*$/, ''), 3, null);
+  // A news lead: its first sentence's first place (黄冈市举行…, 广东省十四届人大三次会议).
+  const leadEnd = text.indexOf('。', parts.bodyStart);
+  const leadText = text.slice(parts.bodyStart, leadEnd < 0 ? Math.min(text.length, parts.bodyStart + 200) : leadEnd);
+  const firstLead = findPlaces(leadText).find((m) => m.candidates[0]?.level !== 'township');
+  if (firstLead) vote('region:lead-first-place', firstLead.text, 2, parts.bodyStart + firstLead.start);
+  // Places a text lists (霍山县34个、金寨县32个…) under one parent: the parent speaks (全市).
+  const parent = commonParent(findPlaces(text, parts.bodyStart, Math.min(text.length, parts.bodyStart + 3000)));
+  if (parent) cues.push({ rule: 'region:common-parent-of-listed-places', value: regionOf(parent.place), weight: 2, span: null, text: parent.names.join('、') });
+  if (parts.tag) vote('region:site-tag', parts.tag, 1.5, null);
+  // A document's self-reference (全市, 全区, 全县) agrees with a level: it breaks ties toward it.
+  if (parts.selfLevel) for (const c of cues) if (c.value && c.value.level === parts.selfLevel) c.weight += 0.5;
+  // National: the State Council's report to the National People's Congress.
+  if (!cues.length && /国务院|全国人民代表大会|全国人大/.test(text.slice(0, 300)) && !findPlaces(text, 0, Math.min(text.length, 300)).length) {
+    cues.push({ rule: 'region:national-congress', value: regionOf(null, 'national'), weight: 1, span: null, text: '全国人民代表大会' });
   }
-  // Last resort: a place named in the first lines (the title area), not one met in the body.
-  const firstLines = text.slice(0, Math.max(0, nthLineEnd(text, 3)));
-  const first = findPlaces(firstLines).find((m) => m.candidates[0]?.level !== 'township');
-  if (first) {
-    const p = resolvePlace(first.text, contextFor(first.text));
-    if (p) return { region: regionOf(p), place: p };
-  }
-  return { region: null, place: null };
+  const region = decide(cues, null);
+  const place = region.value?.code ? (places.get(region.value.code) ?? null) : null;
+  return { region, place };
 }
 
-function nthLineEnd(text: string, n: number): number {
-  let end = -1;
-  for (let k = 0; k < n; k++) {
-    const next = text.indexOf('\n', end + 1);
-    if (next < 0) return text.length;
-    end = next;
+/** Three or more distinct counties in the text that share one parent (and none elsewhere): that parent. */
+function commonParent(mentions: PlaceMention[]): { place: Place; names: string[] } | null {
+  const counties = new Map<string, Place>();
+  for (const m of mentions) {
+    const c = m.candidates.find((p) => p.level === 'county');
+    if (c && m.candidates.length === 1) counties.set(c.code, c);
   }
-  return end;
+  if (counties.size < 3) return null;
+  const byParent = new Map<string, Place[]>();
+  for (const c of counties.values()) if (c.parentCode) byParent.set(c.parentCode, [...(byParent.get(c.parentCode) ?? []), c]);
+  const [code, members] = [...byParent.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!code || !members || members.length < 3 || members.length < counties.size * 0.75) return null;
+  const parent = ancestors(members[0]!).find((a) => a.code === code);
+  return parent ? { place: parent, names: members.map((m) => m.name) } : null;
 }
 
-export function regionNames(place: Place | null): string[] {
-  if (!place) return [];
-  return [place.name, ...shortNames(place)];
-}
-
-/** The review and plan periods, from the sections' headings; for news, the period of the events. */
-export function periodsOf(
-  docType: DocType,
-  sections: Section[],
-  ctx: PeriodContext,
-  text: string,
-  title: string | null,
-): { review: string | null; plan: string | null } {
-  if (docType === 'investment_news') return { review: newsPeriod(text), plan: null };
-  let review: string | null = null;
-  let plan: string | null = null;
-  let planSpan: string | null = null;
-  for (const s of sections) {
-    if (s.kind === 'review' && !review) review = s.period ?? s.span;
-    if (s.kind === 'plan') {
-      if (!plan && s.period) plan = s.period;
-      planSpan ??= s.span;
-    }
+/** 全市/全区/全县/全镇: the level the document speaks of itself in. */
+function selfLevelOf(text: string): RegionLevel | null {
+  const counts = new Map<RegionLevel, number>();
+  const re = /全(省|市|州|区|县|旗|镇|乡)/g;
+  const slice = text.slice(0, 4000);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const lvl = LEVEL_OF_SUFFIX[m[1]!]!;
+    counts.set(lvl, (counts.get(lvl) ?? 0) + 1);
   }
-  // No review heading: the period the title names (2022年上半年经济运行情况; a work report titled 2021年 reviews 2020), else the document year.
-  if (!review && title && docType !== 'work_report') review = mostSpecificPeriod(title, ctx);
-  if (!review && ctx.year !== null) review = String(ctx.year);
-  if (!plan) plan = planSpan ?? (docType === 'work_report' && ctx.planYear !== null ? String(ctx.planYear) : null);
-  return { review, plan };
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 ? best[0] : null;
 }
 
-/** The finest period a title names: 2022年上半年 -> 2022H1, 今年1-8月 -> 2019M01-08. */
-function mostSpecificPeriod(title: string, ctx: PeriodContext): string | null {
+/** A year a title names, with or without 年 (青禾县2025工作报告). */
+function titleYear(title: string | null): { year: number; text: string } | null {
+  if (!title) return null;
+  const m = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年|[\u4e00-\u9fa5])/.exec(title);
+  return m ? { year: Number(m[1]), text: m[0] } : null;
+}
+
+/** The finest period a title names: 2022年上半年 -> 2022H1, 2016年1-6月 -> 2016H1, 今年1-8月 -> 2019M01-08. */
+function titlePeriod(title: string, ctx: PeriodContext): string | null {
   const found = findPeriods(title, 0, title.length, ctx).filter((p) => !isSpan(p.period));
   const sub = found.find((p) => p.period.length > 4);
-  return sub?.period ?? found[0]?.period ?? null;
+  const period = sub?.period ?? found[0]?.period ?? null;
+  // 1-6月 is the first half.
+  return period ? period.replace(/^(\d{4})M01-06$/, '$1H1') : null;
+}
+
+/**
+ * The review and plan periods, weighed: section headings (一、2019年工作回顾,
+ * 二、2020年工作安排), the title's period and year, the delivery date, and
+ * for news the years the text reports on (报告回顾了2024年…, 为2025年…).
+ * A work report plans the year it is delivered for and reviews the year
+ * before (its review of a five-year span aside).
+ */
+function periodsOf(
+  docType: DocType,
+  sections: Section[],
+  text: string,
+  title: string | null,
+  date: string | null,
+): { review: Decision<string | null>; plan: Decision<string | null>; ctx: PeriodContext } {
+  const bare: PeriodContext = { year: null, planYear: null };
+  const review: Array<Cue<string | null>> = [];
+  const plan: Array<Cue<string | null>> = [];
+  const ty = titleYear(title);
+  const dateYear = date ? Number(date.slice(0, 4)) : null;
+  const dateMonth = date && date.length >= 7 ? Number(date.slice(5, 7)) : null;
+  // Headings' relative words (今年, 下半年, 过去一年) in the years the title or the date suggest.
+  const guess = ty?.year ?? dateYear;
+  const headingCtx: PeriodContext = docType === 'work_report' && guess !== null ? { year: guess - 1, planYear: guess } : { year: guess, planYear: guess };
+  const headed = sections.map((s) => ({ s, ...(s.heading ? headingYears(s.heading.text, s.kind === 'plan' ? { year: headingCtx.planYear, planYear: headingCtx.planYear } : headingCtx) : { period: null, span: null }) }));
+  for (const { s, period, span } of headed) {
+    if (!s.heading) continue;
+    const at: [number, number] = [s.heading.start, s.heading.end];
+    if (s.kind === 'review' && (period || span)) review.push({ rule: 'period:review-heading', value: period ?? span, weight: period ? 4 : 2, span: at, text: s.heading.text });
+    if (s.kind === 'plan' && (period || span)) plan.push({ rule: 'period:plan-heading', value: period ?? span, weight: period ? 4 : 2, span: at, text: s.heading.text });
+  }
+  if (docType === 'investment_news') {
+    const p = newsPeriod(text);
+    return { review: single(p, p ? { rule: 'period:news-events', span: null, text: p } : null), plan: single(null, null), ctx: { year: yearOf(p), planYear: null } };
+  }
+  if (docType === 'work_report') {
+    // The year it is delivered for: the title's, else the delivery date's.
+    if (ty) plan.push({ rule: 'period:title-year', value: String(ty.year), weight: 5, span: null, text: ty.text });
+    else if (dateYear && dateMonth !== null && dateMonth <= 6) plan.push({ rule: 'period:delivered-in', value: String(dateYear), weight: 3, span: null, text: date! });
+    const p = decide(plan, null);
+    const py = yearOf(p.value);
+    if (py !== null) review.push({ rule: 'period:year-before-plan', value: String(py - 1), weight: 3, span: null, text: p.value! });
+    // A five-year review heading speaks of the span; the report's review period is still the last year.
+    for (const c of review) if (c.value && isSpan(c.value) && py !== null) c.weight = 0;
+  } else if (docType === 'statistical_bulletin' || docType === 'midyear_report') {
+    const tp = title ? titlePeriod(title, { year: dateYear, planYear: null }) : null;
+    if (tp) review.push({ rule: 'period:title', value: docType === 'midyear_report' && /^\d{4}$/.test(tp) ? `${tp}H1` : tp, weight: 5, span: null, text: title! });
+    else if (dateYear) review.push({ rule: 'period:dated', value: docType === 'midyear_report' ? `${dateYear}H1` : String(dateMonth !== null && dateMonth <= 3 ? dateYear - 1 : dateYear), weight: 2, span: null, text: date! });
+    if (docType === 'midyear_report') {
+      const r = decide(review, null).value;
+      const y = yearOf(r);
+      if (y !== null) plan.push({ rule: 'period:second-half', value: `${y}H2`, weight: 2, span: null, text: r! });
+    }
+  } else if (docType === 'plan_report' || docType === 'budget_report') {
+    if (title) {
+      // 关于2022年…执行情况与2023年…草案的报告: the first year reviewed, the draft's year planned.
+      const found = findPeriods(title, 0, title.length, bare).filter((p) => !isSpan(p.period));
+      const draft = found.find((p) => /草案|安排|计划(?!执行)/.test(title.slice(p.end, p.end + 24)) && !/^[^，,、与和及]{0,20}执行/.test(title.slice(p.end, p.end + 24)));
+      const executed = found.find((p) => /执行|完成/.test(title.slice(p.end, p.end + 24)));
+      if (executed) review.push({ rule: 'period:title-executed', value: executed.period, weight: 5, span: null, text: title.slice(executed.start, executed.end) });
+      if (draft && draft !== executed) plan.push({ rule: 'period:title-draft', value: draft.period, weight: 5, span: null, text: title.slice(draft.start, draft.end) });
+      if (!executed && found[0]) review.push({ rule: 'period:title', value: found[0].period, weight: 3, span: null, text: title });
+    }
+  } else {
+    // News of a report (other): the year its report reviews and the year it plans.
+    const lead = text.slice(0, 3000);
+    const reviewed = /回顾了?[^。]{0,8}?((?:19|20)\d{2})年/.exec(lead) ?? /((?:19|20)\d{2})年[^。]{0,6}?(?:的工作|工作成果|以来)/.exec(lead);
+    const planned = /(?:对|为|部署|安排)[^。]{0,8}?((?:19|20)\d{2})年[^。]{0,16}?(?:工作|发展|目标|任务|蓝图)/.exec(lead) ?? /((?:19|20)\d{2})年[^。]{0,20}?(?:主要)?预期目标/.exec(lead);
+    if (reviewed) review.push({ rule: 'period:news-reviewed-year', value: reviewed[1]!, weight: 3, span: [reviewed.index, reviewed.index + reviewed[0].length], text: reviewed[0] });
+    if (planned) plan.push({ rule: 'period:news-planned-year', value: planned[1]!, weight: 3, span: [planned.index, planned.index + planned[0].length], text: planned[0] });
+    if (reviewed && !planned) plan.push({ rule: 'period:year-after-review', value: String(Number(reviewed[1]) + 1), weight: 1, span: null, text: reviewed[1]! });
+    if (planned && !reviewed) review.push({ rule: 'period:year-before-plan', value: String(Number(planned[1]) - 1), weight: 1, span: null, text: planned[1]! });
+    if (!reviewed && !planned && title) {
+      const tp = titlePeriod(title, bare);
+      if (tp) review.push({ rule: 'period:title', value: tp, weight: 2, span: null, text: title });
+    }
+  }
+  const r = decide(review, null);
+  const p = decide(plan, null);
+  let year = yearOf(r.value);
+  let planYear = yearOf(p.value && isSpan(p.value) ? null : p.value);
+  if (year !== null && r.value && isSpan(r.value)) year = yearOf(r.value.slice(5));
+  if (year === null && dateYear !== null) year = docType === 'work_report' && dateMonth !== null && dateMonth <= 4 ? dateYear - 1 : dateYear;
+  if (year === null && planYear !== null) year = planYear - 1;
+  if (planYear === null && year !== null) planYear = docType === 'midyear_report' || docType === 'plan_report' || docType === 'statistical_bulletin' ? year : year + 1;
+  let reviewDecision = r;
+  if (!r.value && year !== null && docType !== 'other') reviewDecision = single(String(year), { rule: 'period:document-year', span: null, text: String(year) });
+  let planDecision = p;
+  if (!p.value && docType === 'work_report' && planYear !== null) planDecision = single(String(planYear), { rule: 'period:year-after-review', span: null, text: String(planYear) });
+  return { review: reviewDecision, plan: planDecision, ctx: { year, planYear } };
+}
+
+/** The periods a heading names on its own, before the document's years are known. */
+function headingYears(heading: string, ctx: PeriodContext): { period: string | null; span: string | null } {
+  let period: string | null = null;
+  let span: string | null = null;
+  for (const p of findPeriods(heading, 0, heading.length, ctx)) {
+    if (isSpan(p.period)) span ??= p.period;
+    else period ??= p.period;
+  }
+  return { period, span };
 }
 
 /**
@@ -250,5 +496,74 @@ function newsPeriod(text: string): string | null {
   const year = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const sub = found.filter((p) => yearOf(p.period) === year && p.period !== String(year));
   const toDate = sub.find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period));
-  return toDate ? toDate.period : String(year);
+  return toDate ? toDate.period.replace(/^(\d{4})M01-06$/, '$1H1') : String(year);
 }
+
+/** Every document-level decision, read from the text's lines and sections. */
+export function decideMeta(text: string, lines: Line[], sections: Section[]): MetaDecisions {
+  // The disclosure block (索引号, 发布机构, ...) above a portal page's title is read on its own; the rest is read without it.
+  const block = findDisclosure(text, lines);
+  const disclosure = block?.disclosure ?? null;
+  const head = headLinesOf(text, lines, block ? block.lines : null);
+  const sp = speakerOf(head);
+  const { title, tag, line: titleLine } = titleOf(head, sp?.line ?? null, disclosure?.title ?? null);
+  const bodyStart = titleLine ? titleLine.line.end : block ? lines[block.lines[1]]!.end : 0;
+  const headings = sections.flatMap((s) => (s.heading ? [s.heading.text] : []));
+  const docType = docTypeOf(
+    { title: title.value, tag, lead: [bodyStart, Math.min(text.length, bodyStart + 600)], headings, disclosure: [disclosure?.publisher, disclosure?.subject, disclosure?.keywords].filter(Boolean).join(' ') },
+    text,
+  );
+  const meetingLine = head.slice(0, 16).find((h) => MEETING_LINE.test(h.text) && /会议|大会/.test(h.text)) ?? null;
+  // A news lead's date takes its year from the years the report speaks of.
+  const leadYear = (): number | null => {
+    const planned = /(?:对|为|部署|安排)[^。]{0,8}?((?:19|20)\d{2})年/.exec(text.slice(0, 1500));
+    if (planned) return Number(planned[1]);
+    const reviewed = /回顾了?[^。]{0,8}?((?:19|20)\d{2})年/.exec(text.slice(0, 1500));
+    return reviewed ? Number(reviewed[1]) + 1 : null;
+  };
+  const { date, published } = dateOf(text, head, lines, disclosure, leadYear);
+  const { region, place } = regionOfDocument(text, {
+    title: title.value,
+    tag,
+    speakerLine: sp?.line.text ?? null,
+    meetingLine,
+    disclosure,
+    bodyStart,
+    selfLevel: selfLevelOf(text),
+  });
+  const periods = periodsOf(docType.value, sections, text, title.value, date.value);
+  return {
+    title,
+    tag,
+    docType,
+    date,
+    published,
+    region,
+    place,
+    speaker: sp?.speaker ?? null,
+    disclosure,
+    review: periods.review,
+    plan: periods.plan,
+    periodCtx: periods.ctx,
+  };
+}
+
+export function metaOf(d: MetaDecisions): Meta {
+  return {
+    title: d.title.value,
+    doc_type: d.docType.value,
+    region: d.region.value,
+    date: d.date.value,
+    review_period: d.review.value,
+    plan_period: d.plan.value,
+    speaker: d.speaker,
+    disclosure: d.disclosure,
+  };
+}
+
+export function regionNames(place: Place | null): string[] {
+  if (!place) return [];
+  return [place.name, ...shortNames(place)];
+}
+
+export { isRedacted };

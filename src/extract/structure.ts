@@ -37,12 +37,20 @@ const HEADING_2 = /^[(（][一二三四五六七八九十]{1,3}[)）]/;
 const HEADING_3 = /^\d{1,2}[.、．](?!\d)/;
 
 interface HeadingWords {
-  headings: { review_first: string; plan: string; unnumbered_heading: string };
+  headings: { review_first: string; plan: string; unnumbered_heading: string; run_in_end: string; run_in_unnumbered: string; run_in_follow: string };
 }
 const WORDS = loadData<HeadingWords>('documents.json').headings;
 const REVIEW_FIRST = new RegExp(WORDS.review_first);
 const PLAN_WORDS = new RegExp(WORDS.plan);
 const UNNUMBERED_HEADING = new RegExp(WORDS.unnumbered_heading);
+/** The words a heading ends with when its paragraph runs on after it on the same line (一、2024年工作回顾2024年,…). */
+const RUN_IN_END = new RegExp(`^[^，,。；;：:！？!?“”"（）()]{0,28}?(?:${WORDS.run_in_end})`);
+/** An unnumbered heading at a sentence start, run into its paragraph (2025年工作安排2025年是…). */
+const RUN_IN_UNNUMBERED = new RegExp(`^(?:${WORDS.run_in_unnumbered})`);
+const RUN_IN_FOLLOW = new RegExp(WORDS.run_in_follow);
+/** Decoration after a heading: emoji, symbols, a colon. */
+const DECORATION = /[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s:：]+$/u;
+const DECORATION_AT = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D:：]+/u;
 
 export function splitLines(text: string): Line[] {
   // Bar positions found once with the native search; a line with two of them is a table row.
@@ -65,40 +73,90 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+function depthOf(raw: string): number {
+  if (HEADING_1.test(raw)) return 1;
+  if (HEADING_2.test(raw)) return 2;
+  if (HEADING_3.test(raw)) return 3;
+  return 0;
+}
+
 /** A heading is a short numbered line that does not run on as prose. */
 export function headingOf(text: string, line: Line): Heading | null {
   if (line.table) return null;
   let s = line.start;
   while (s < line.end && /\s/.test(text[s]!)) s++;
   const raw = text.slice(s, line.end);
-  let depth = 0;
-  if (HEADING_1.test(raw)) depth = 1;
-  else if (HEADING_2.test(raw)) depth = 2;
-  else if (HEADING_3.test(raw)) depth = 3;
+  // Emoji and symbols after a heading (展望2025年工作目标🎯) are decoration.
+  const bare = raw.replace(DECORATION, '');
+  let depth = depthOf(bare);
   // An unnumbered heading: a short line that names a review or a plan (2021年工作安排).
-  if (!depth && raw.length <= 24 && !/[。，,；;：:！？]/.test(raw) && UNNUMBERED_HEADING.test(raw.trim())) depth = 1;
+  if (!depth && bare.length <= 24 && !/[。，,；;：:！？]/.test(bare) && UNNUMBERED_HEADING.test(bare)) depth = 1;
   if (!depth) return null;
   // A numbered paragraph (一是...。) is prose, not a heading.
-  if (raw.length > 60 || /。.+/.test(raw)) return null;
-  return { start: s, end: line.end, text: raw.trim(), depth };
+  if (bare.length > 60 || /。.+/.test(bare)) return null;
+  return { start: s, end: s + bare.length, text: bare.trim(), depth };
+}
+
+/**
+ * Headings run into the text around them, as scrapes that lost their line
+ * breaks give them: at a sentence start (the line's start, or after 。！？；
+ * or a run of spaces), a numbered heading whose words end as a heading does
+ * (…工作回顾, …工作安排, …的工作), or an unnumbered one that names a year's
+ * review or plan. Such a heading is found by its form wherever it stands.
+ */
+export function runInHeadings(text: string, line: Line): Heading[] {
+  if (line.table) return [];
+  const out: Heading[] = [];
+  const { start, end } = line;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    const atStart = i === start || '。！？!?；;'.includes(text[i - 1]!) || (text[i - 1] === ' ' && text[i - 2] === ' ') || text[i - 1] === '\u3000';
+    if (!atStart || /\s/.test(c)) continue;
+    const window = text.slice(i, Math.min(end, i + 40));
+    const marker = HEADING_1.exec(window);
+    let m: RegExpExecArray | null = null;
+    if (marker) m = RUN_IN_END.exec(window.slice(marker[0].length));
+    else if (/[\d今明下上展新]/.test(c)) m = RUN_IN_UNNUMBERED.exec(window);
+    if (!m) continue;
+    let e = i + (marker ? marker[0].length : 0) + m[0].length;
+    const deco = DECORATION_AT.exec(text.slice(e, Math.min(end, e + 8)));
+    if (deco) e += deco[0].length;
+    if (!marker && !(deco || RUN_IN_FOLLOW.test(text.slice(e, Math.min(end, e + 6))))) continue;
+    out.push({ start: i, end: e, text: text.slice(i, e).replace(DECORATION, '').trim(), depth: 1 });
+    i = e - 1;
+  }
+  return out;
+}
+
+/** Every top-level heading: whole lines, and headings run into their paragraphs. */
+export function topHeadings(text: string, lines: Line[]): Heading[] {
+  const out: Heading[] = [];
+  for (const l of lines) {
+    const whole = headingOf(text, l);
+    if (whole) {
+      if (whole.depth === 1) out.push(whole);
+      continue;
+    }
+    out.push(...runInHeadings(text, l));
+  }
+  return out;
 }
 
 /**
  * Sections opened by top-level headings. A heading that speaks of results
  * (回顾, 执行情况) opens a review; one that speaks of plans (计划, 目标, 任务)
- * opens a plan. Text before the first heading is the preamble.
+ * opens a plan. Text before the first heading is the preamble. Found without
+ * knowing the document's type or year: a heading's relative periods (下半年,
+ * 今年) are resolved later, by `resolveSectionPeriods`.
  */
-export function findSections(text: string, lines: Line[], ctx: PeriodContext): Section[] {
-  const heads = lines.map((l) => headingOf(text, l)).filter((h): h is Heading => h !== null && h.depth === 1);
+export function findSections(text: string, lines: Line[]): Section[] {
+  const heads = topHeadings(text, lines);
   const sections: Section[] = [];
   let prevEnd = 0;
   let prevKind: SectionKind = 'preamble';
   let prevHead: Heading | null = null;
-  // In a plan's heading, 今年 is the plan year (对今年政府工作的建议).
-  const planCtx: PeriodContext = { year: ctx.planYear ?? ctx.year, planYear: ctx.planYear };
   const push = (end: number): void => {
-    const periods = prevHead ? headingPeriods(prevHead.text, prevKind === 'plan' ? planCtx : ctx) : { period: null, span: null };
-    sections.push({ start: prevEnd, end, kind: prevKind, heading: prevHead, ...periods });
+    sections.push({ start: prevEnd, end, kind: prevKind, heading: prevHead, period: null, span: null });
   };
   for (const h of heads) {
     push(h.start);
@@ -110,13 +168,19 @@ export function findSections(text: string, lines: Line[], ctx: PeriodContext): S
   return sections.filter((s) => s.end > s.start || s.heading);
 }
 
+/** The periods each section's heading names, with the document's years for 今年/下半年 (in a plan's heading, 今年 is the plan year). */
+export function resolveSectionPeriods(sections: Section[], ctx: PeriodContext): Section[] {
+  const planCtx: PeriodContext = { year: ctx.planYear ?? ctx.year, planYear: ctx.planYear };
+  return sections.map((s) => (s.heading ? { ...s, ...headingPeriods(s.heading.text, s.kind === 'plan' ? planCtx : ctx) } : s));
+}
+
 export function sectionKindOf(heading: string): SectionKind {
   // 计划执行情况 is a review of the plan; 工作计划/目标任务 are plans; anything else reviews.
   if (REVIEW_FIRST.test(heading)) return 'review';
   return PLAN_WORDS.test(heading) ? 'plan' : 'review';
 }
 
-function headingPeriods(heading: string, ctx: PeriodContext): { period: string | null; span: string | null } {
+export function headingPeriods(heading: string, ctx: PeriodContext): { period: string | null; span: string | null } {
   const found = findPeriods(heading, 0, heading.length, ctx);
   let period: string | null = null;
   let span: string | null = null;
