@@ -1,5 +1,7 @@
 // Document metadata: type, region, date, periods and speaker.
 import { describe, expect, it } from 'vitest';
+import { buildContext } from './context.js';
+import { DOC_TYPE_CUES } from './meta.js';
 import { extract } from './pipeline.js';
 
 function metaOf(text: string) {
@@ -78,5 +80,95 @@ describe('review and plan periods', () => {
   it('gives news the period of its events, not its posting date', () => {
     const meta = metaOf('【湖南招商】湖南十大产业项目建设加速\n2023年前10个月，十大产业项目完成投资252亿元，预计于2024年起投产。\n2025-07-09');
     expect([meta.review_period, meta.plan_period]).toEqual(['2023M01-10', null]);
+  });
+});
+
+// Each cue of data/documents.json carries an example of what it reads: the cue must fire on it.
+describe('doc_type cues fire on their examples', () => {
+  it.each(DOC_TYPE_CUES.map((c) => [c.where, c.example, c.type, c.re] as const))('%s: %s → %s', (_where, example, _type, re) => {
+    re.lastIndex = 0;
+    expect(re.test(example)).toBe(true);
+  });
+});
+
+// Forms the first-match rules got wrong: each row a document head, its type and its region.
+describe('document type and region weighed from all cues', () => {
+  it.each([
+    // 年中 inside a year and a place name is no mid-year report.
+    ['2025年中溪县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会作政府工作报告。', 'work_report', null],
+    ['2006年中华人民共和国国民经济和社会发展统计公报\n初步核算，全年国内生产总值209407亿元。', 'statistical_bulletin', null],
+    // A site's tag naming another place: the title's place speaks, and the title's type wins over the tag's.
+    ['【青禾区招商】2021年岳阳楼区政府工作报告\n各位代表：\n', 'work_report', '430602'],
+    ['【长沙招商】2024年浏阳市政府工作报告\n各位代表：\n', 'work_report', '430181'],
+    // Portal chrome above the title is not the title.
+    ['您现在所在的位置: 首页 > 政务公开 > 政府工作报告\n字号：大 中 小\n2023年浏阳市政府工作报告\n各位代表：\n', 'work_report', '430181'],
+    ['跳至内容\n2009年洛阳市政府工作报告\n维基文库，自由的图书馆\n', 'work_report', '410300'],
+    // News of a report is `other`, and the place that holds the congress speaks.
+    ['新快报讯 1月15日，广东省十四届人大三次会议开幕，省长王伟中向大会作政府工作报告。报告回顾了2024年的工作成果，并为2025年广东发展描绘新蓝图。', 'other', '440000'],
+    ['本报讯（记者 李明）2月3日，湖南省十四届人大二次会议开幕，省长向大会作政府工作报告。报告回顾了2023年的工作。', 'other', '430000'],
+    // Statistics bureaus' releases.
+    ['2016年1-6月全市经济运行简况\n初步核算，上半年全市实现地区生产总值11413.8亿元。', 'statistical_bulletin', null],
+    ['2023年上半年经济运行情况\n上半年，全区实现地区生产总值453.7亿元。', 'statistical_bulletin', null],
+    // Investment news whose title names a signing without the word 签约.
+    ['2023年01月10日\n黄冈新年签下三个百亿项目\n湖北日报讯 1月8日，黄冈市举行招商引资项目集中签约活动，共签约亿元以上项目89个。', 'investment_news', '421100'],
+  ])('%s', (text, type, code) => {
+    const meta = metaOf(text);
+    expect(meta.doc_type).toBe(type);
+    if (code) expect(meta.region?.code).toBe(code);
+  });
+
+  it('does not read 重庆 inside 隆重庆祝', () => {
+    expect(metaOf('各界隆重庆祝建党节\n全县干部群众隆重庆祝。').region?.code ?? null).not.toBe('500000');
+  });
+
+  it('reads a township work report under a county tag as the township', () => {
+    expect(metaOf('【蓝山县招商】2021年白沙镇政府工作报告\n各位代表：\n').region?.level).toBe('township');
+  });
+
+  it('keeps a redacted township null with its level', () => {
+    expect(metaOf('政府工作报告\n2012年1月4日在ooo乡第八届人民代表大会第五次会议上\n各位代表:\n').region).toEqual({ name: null, code: null, level: 'township' });
+  });
+
+  it('places a list of counties under their common prefecture', () => {
+    const text = '2024年1-6月份全市招商引资工作成效\n1-6月份全市亿元以上新签约项目174个，分别为：霍山县34个、金寨县32个、裕安区27个、舒城县25个、金安区21个。';
+    expect(metaOf(text).region?.code).toBe('341500');
+  });
+
+  it('explains each decision with the cues that made it', () => {
+    const d = extract('2023年上半年经济运行情况\n初步核算，上半年全区实现地区生产总值453.7亿元。', { doc: 'm' });
+    expect(d.meta.doc_type).toBe('statistical_bulletin');
+    const ctx = buildContext('2023年上半年经济运行情况\n初步核算，上半年全区实现地区生产总值453.7亿元。');
+    expect(ctx.decisions.docType.cues[0]!.rule).toMatch(/^title:/);
+    expect(ctx.decisions.docType.tally[0]).toEqual(['statistical_bulletin', 8]);
+  });
+});
+
+describe('years and dates without a dated heading', () => {
+  it.each([
+    // A title year without 年.
+    ['青禾县2025工作报告\n各位代表：\n一、过去一年工作回顾\n正文。', '2024', '2025'],
+    ['浏阳市2023政府工作报告\n各位代表：\n', '2022', '2023'],
+    // A plan report: the executed year and the draft's year.
+    ['关于莆田市荔城区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告\n各位代表：\n', '2022', '2023'],
+    // A five-year review heading: the review period is still the last year.
+    ['2017年蠡县人民政府工作报告\n2017年2月22日在蠡县第十七届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，全县生产总值年均增长7%。', '2016', '2017'],
+    // News of a report: the year it reviews and the year it plans.
+    ['四川省长做政府报告:将提前一年实现十五计划\n1月21日上午，四川省十届人大三次会议举行。他首先回顾了四川2004年的工作，然后对四川2005年的工作做了安排和部署。', '2004', '2005'],
+  ])('%s', (text, review, plan) => {
+    const meta = metaOf(text);
+    expect([meta.review_period, meta.plan_period]).toEqual([review, plan]);
+  });
+
+  it.each([
+    // The meeting line outweighs the site's posting dates.
+    ['2007年政府工作报告\n发布时间:2007-03-02 00:00 来源:泾县人民政府\n——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n', '2007-02-08'],
+    // A news lead's 月日 of a congress, in the year the report plans.
+    ['新快报讯 1月15日，广东省十四届人大三次会议开幕。报告回顾了2024年的工作成果，并为2025年广东发展描绘新蓝图。', '2025-01-15'],
+    // An e-paper's date line above the title.
+    ['2023年01月10日\n黄冈新年签下三个百亿项目\n湖北日报讯 1月8日，黄冈市举行项目集中签约活动。', '2023-01-10'],
+    // 来源…时间 on one line.
+    ['关于2022年计划执行情况的报告\n来源:荔城区发展和改革局 时间:2023-02-06 17:01\n各位代表:\n', '2023-02-06'],
+  ])('%s → %s', (text, date) => {
+    expect(metaOf(text).date).toBe(date);
   });
 });

@@ -34,10 +34,9 @@ const PERIOD_START_CHARS = [
 const PERIOD_START = new Uint8Array(65536);
 for (const c of PERIOD_START_CHARS) PERIOD_START[c.charCodeAt(0)] = 1;
 
-type Relative = 'span5' | 'since' | 'year' | 'prev' | 'next';
+type Relative = 'since' | 'year' | 'prev' | 'next';
 /** Words that name a period relative to the document's year. */
 const RELATIVE_WORDS: Array<[string, Relative]> = [
-  ['五年来', 'span5'], ['过去五年', 'span5'], ['近五年', 'span5'],
   ['今年以来', 'since'], ['年初以来', 'since'],
   ['全年', 'year'], ['今年', 'year'], ['一年来', 'year'], ['本年度', 'year'], ['年内', 'year'], ['过去一年', 'year'], ['过去的一年', 'year'], ['当年', 'year'],
   ['去年', 'prev'], ['上年', 'prev'],
@@ -205,6 +204,8 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
       }
     }
   }
+  const years = yearsBack(text, pos, ctx);
+  if (years) return years;
   const rel = RELATIVE.at(text, pos);
   if (rel) {
     const end = rel.end;
@@ -212,11 +213,23 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
     if (kind === 'prev' && text.startsWith('同期', end)) return null;
     const year = kind === 'next' ? ctx.planYear ?? (ctx.year === null ? null : ctx.year + 1) : ctx.year;
     if (year === null) return null;
-    if (kind === 'span5') return { period: `${year - 4}-${year}`, start: pos, end, role: 'at', span: true };
     if (kind === 'prev') return { period: String(year - 1), start: pos, end, role: 'at', span: false };
     return { period: String(year), start: pos, end, role: kind === 'since' ? 'since' : 'at', span: false };
   }
   return readSubYearPeriod(text, pos, ctx);
+}
+
+/** 过去四年, 近三年, 五年来, 过去的五年: the N years up to the document's year (a new term's review of 4 or 5 years). */
+const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来)/;
+function yearsBack(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
+  const c = text[pos]!;
+  if (c !== '过' && c !== '近' && !/[二两三四五六七八九十\d]/.test(c)) return null;
+  const m = YEARS_BACK.exec(text.slice(pos, pos + 8));
+  if (!m || ctx.year === null) return null;
+  const word = m[2] ?? m[3]!;
+  const n = /\d/.test(word) ? Number(word) : word === '两' ? 2 : (readChinese(word, 0)?.value ?? 0);
+  if (n < 2 || n > 10) return null;
+  return { period: `${ctx.year - n + 1}-${ctx.year}`, start: pos, end: pos + m[0].length, role: 'at', span: true };
 }
 
 /** 上半年, 二季度, 1-9月 without a year: the context's year. */
