@@ -110,8 +110,12 @@ export function runInHeadings(text: string, line: Line): Heading[] {
   const { start, end } = line;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
-    const atStart = i === start || '。！？!?；;'.includes(text[i - 1]!) || (text[i - 1] === ' ' && text[i - 2] === ' ') || text[i - 1] === '\u3000';
-    if (!atStart || /\s/.test(c)) continue;
+    if (/\s/.test(c)) continue;
+    // The previous mark, spaces skipped: a sentence end, a colon, the line's start, or a run of spaces.
+    let p = i - 1;
+    while (p >= start && (text[p] === ' ' || text[p] === '\u3000' || text[p] === '\t')) p--;
+    const atStart = p < start || '。！？!?；;：:'.includes(text[p]!) || i - p > 2 || text[i - 1] === '\u3000';
+    if (!atStart) continue;
     const window = text.slice(i, Math.min(end, i + 40));
     const marker = HEADING_1.exec(window);
     let m: RegExpExecArray | null = null;
@@ -133,6 +137,12 @@ export function topHeadings(text: string, lines: Line[]): Heading[] {
   const out: Heading[] = [];
   for (const l of lines) {
     const whole = headingOf(text, l);
+    // A line that runs on as prose (一、2024年工作回顾2024年，全县…): its run-in heading, when it has one.
+    const runIn = whole && /[，,；;。]/.test(whole.text) ? runInHeadings(text, l) : [];
+    if (runIn.length) {
+      out.push(...runIn);
+      continue;
+    }
     if (whole) {
       if (whole.depth === 1) out.push(whole);
       continue;
