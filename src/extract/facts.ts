@@ -50,7 +50,8 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
   for (let k = 0; k < 4; k++) {
     if (i === 0) return true;
     const prev = text[i - 1]!;
-    if (/[\s\d%|()（）,，、；;。：:！？“”"'《》·\-—]/.test(prev)) return true;
+    // Anything but a letter before the name (a mark, a digit, a bullet ●) leaves the scope whole.
+    if (!/\p{L}/u.test(prev)) return true;
     // A period right before the name: 上半年新增城镇就业, 2020年GDP.
     const period = periodEndingAt(i, doc);
     if (period >= 0) {

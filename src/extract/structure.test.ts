@@ -34,6 +34,9 @@ describe('headings, whole lines and run in', () => {
     '我们要做好2025年工作安排，确保开好局。',
     // A numbered clause that does not end as a heading does.
     '主要做了以下工作：一、加快项目建设，全年完成投资50亿元。',
+    // A bulleted item of a list.
+    '●单位生产总值能耗完成国家下达的目标任务',
+    '• 2024年工作目标',
     // A table row.
     '| 一、2024年工作回顾 | 120.5 |',
   ])('%s → none', (text) => {
@@ -43,6 +46,15 @@ describe('headings, whole lines and run in', () => {
   it('opens review and plan sections at run-in headings', () => {
     const text = '各位代表：一、2024年工作回顾2024年，全县实现地区生产总值120.5亿元。二、2025年工作安排2025年是关键之年。';
     expect(findSections(text, splitLines(text)).map((s) => s.kind)).toEqual(['preamble', 'review', 'plan']);
+  });
+});
+
+describe('a list of targets under an unnumbered heading', () => {
+  it.each([
+    ['2023年预期目标\n●地区生产总值增长6.5%左右\n●居民消费价格涨幅3%左右', ['gdp 2023 target growth 6.5 % approx', 'cpi 2023 target growth 3 % approx']],
+    ['2026年主要预期目标\n• 地区生产总值增长5%左右\n• 城镇调查失业率控制在5.5%以内', ['gdp 2026 target growth 5 % approx', 'surveyed_unemployment_rate 2026 target level 5.5 % max']],
+  ])('%s', (text, facts) => {
+    expect(factsOf(text)).toEqual(facts);
   });
 });
 

@@ -49,6 +49,8 @@ const RUN_IN_END = new RegExp(`^[^，,。；;：:！？!?“”"（）()]{0,28}?
 const RUN_IN_UNNUMBERED = new RegExp(`^(?:${WORDS.run_in_unnumbered})`);
 const RUN_IN_FOLLOW = new RegExp(WORDS.run_in_follow);
 /** Decoration after a heading: emoji, symbols, a colon. */
+/** List bullets. */
+const BULLET = /^[●•▪◆■□·◇○◎★☆▶►\-*]/;
 const DECORATION = /[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s:：]+$/u;
 const DECORATION_AT = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D:：]+/u;
 
@@ -90,7 +92,8 @@ export function headingOf(text: string, line: Line): Heading | null {
   const bare = raw.replace(DECORATION, '');
   let depth = depthOf(bare);
   // An unnumbered heading: a short line that names a review or a plan (2021年工作安排).
-  if (!depth && bare.length <= 24 && !/[。，,；;：:！？]/.test(bare) && UNNUMBERED_HEADING.test(bare)) depth = 1;
+  // A bulleted line (●单位生产总值能耗完成…目标任务) is an item of a list, not a heading.
+  if (!depth && bare.length <= 24 && !/[。，,；;：:！？]/.test(bare) && !BULLET.test(bare) && UNNUMBERED_HEADING.test(bare)) depth = 1;
   if (!depth) return null;
   // A numbered paragraph (一是...。) is prose, not a heading.
   if (bare.length > 60 || /。.+/.test(bare)) return null;
