@@ -115,3 +115,38 @@ export const Extraction = z.object({
   projects: z.array(Project),
 });
 export type Extraction = z.infer<typeof Extraction>;
+
+/** One cue of a document-level decision: the rule, what it read and what it voted for. */
+export const ExplainCue = z.object({
+  rule: z.string(),
+  weight: z.number(),
+  /** What the cue voted for, as text (a type, a date, a region code and name, a period); null for a line passed over. */
+  value: z.string().nullable(),
+  text: z.string(),
+  /** `[start, end)` in the document text as read from the file, when the cue was read there. */
+  span: Span.nullable(),
+});
+export type ExplainCue = z.infer<typeof ExplainCue>;
+
+export const ExplainDecision = z.object({
+  field: z.enum(['title', 'doc_type', 'region', 'date', 'review_period', 'plan_period']),
+  value: z.string().nullable(),
+  cues: z.array(ExplainCue),
+});
+export type ExplainDecision = z.infer<typeof ExplainDecision>;
+
+/** Why a document was typed, titled, placed, dated and given its periods; and the sections its facts were read in. */
+export const Explanation = z.object({
+  doc: z.string(),
+  decisions: z.array(ExplainDecision),
+  sections: z.array(
+    z.object({
+      kind: z.enum(['preamble', 'review', 'plan']),
+      heading: z.string().nullable(),
+      period: z.string().nullable(),
+      span: Span,
+    }),
+  ),
+});
+export type Explanation = z.infer<typeof Explanation>;
+

@@ -271,3 +271,24 @@ describe('extract --format table', () => {
     expect(extractionTable({ ...base, facts: [fact()] })).not.toMatch(/\bpage\b/);
   });
 });
+
+describe('extract --explain', () => {
+  it('adds every decision with the cues weighed, in JSON and as text after the table', async () => {
+    const file = join(dir, 'jingxian.txt');
+    writeFileSync(
+      file,
+      '发布时间:2007-03-02 00:00 来源:泾县人民政府\n2007年政府工作报告\n——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n一、过去四年政府工作回顾\n2006年地区生产总值26.8亿元，年均增长11%。\n',
+    );
+    const io = memoryIo();
+    expect(await runExtract([file], { format: 'json', explain: true }, io)).toBe(0);
+    const out = JSON.parse(io.out) as Extraction & { explain: { decisions: Array<{ field: string; value: string; cues: Array<{ rule: string; text: string }> }> } };
+    const date = out.explain.decisions.find((d) => d.field === 'date')!;
+    expect(date.value).toBe('2007-02-08');
+    expect(date.cues.map((c) => c.rule)).toEqual(expect.arrayContaining(['date:meeting-line', 'date:发布时间']));
+    expect(out.explain.decisions.find((d) => d.field === 'region')!.value).toMatch(/^341823 泾县/);
+    const table = memoryIo();
+    expect(await runExtract([file], { format: 'table', explain: true }, table)).toBe(0);
+    expect(table.out).toMatch(/date 日期: 2007-02-08\n\s+\+\s+10\s+date:meeting-line/);
+    expect(table.out).toMatch(/review\s+2003-2006\s+一、过去四年政府工作回顾/);
+  });
+});

@@ -207,8 +207,8 @@ export function docTypeOf(parts: { title: string | null; tag: string | null; lea
  */
 function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Disclosure | null, leadYear: () => number | null): { date: Decision<string | null>; published: string | null } {
   const cues: Array<Cue<string | null>> = [];
-  const add = (rule: string, value: string | null, weight: number, at: number, s: string): void => {
-    if (value) cues.push({ rule, value, weight, span: [at, at + s.length], text: s });
+  const add = (rule: string, value: string | null, weight: number, at: number | null, s: string): void => {
+    if (value) cues.push({ rule, value, weight, span: at === null ? null : [at, at + s.length], text: s });
   };
   let published: string | null = null;
   for (const h of head.slice(0, 16)) {
@@ -232,8 +232,8 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
   }
   if (disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published)) {
     published ??= disclosure.published;
-    add('date:disclosure-published', disclosure.published, 4, 0, disclosure.published);
-  } else if (disclosure?.written && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.written)) add('date:disclosure-written', disclosure.written, 3, 0, disclosure.written);
+    add('date:disclosure-published', disclosure.published, 4, null, disclosure.published);
+  } else if (disclosure?.written && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.written)) add('date:disclosure-written', disclosure.written, 3, null, disclosure.written);
   // A date alone on one of the last lines (a signature or a posting date).
   for (const l of lines.slice(-6).reverse()) {
     const s = text.slice(l.start, l.end).trim();
@@ -307,10 +307,10 @@ function regionOfDocument(
   if (parts.title) vote('region:title', parts.title, 5, null);
   if (parts.speakerLine) vote('region:speaker-line', parts.speakerLine, 5, null);
   const onBehalf = /我代表([\u4e00-\u9fa5*＊oO〇○]{2,16}?)人民政府/.exec(text.slice(0, 1200));
-  if (onBehalf) vote('region:我代表…人民政府', onBehalf[1]!, 4, onBehalf.index);
+  if (onBehalf) vote('region:我代表…人民政府', onBehalf[1]!, 4, onBehalf.index + 3);
   if (parts.meetingLine) {
     const m = /在([\u4e00-\u9fa5*＊oO〇○]{2,20}?)第?[一二三四五六七八九十\d]+届/.exec(parts.meetingLine.text);
-    if (m) vote('region:meeting-line', m[1]!, 4, parts.meetingLine.at + m.index);
+    if (m) vote('region:meeting-line', m[1]!, 4, parts.meetingLine.at + m.index + 1);
   }
   if (parts.disclosure?.publisher) vote('region:disclosure-publisher', parts.disclosure.publisher.replace(/(人民政府|政府|统计局|发展和改革局|办公室|局|委员会|中心).*$/, ''), 3, null);
   // A news lead: its first sentence's first place (黄冈市举行…, 广东省十四届人大三次会议).

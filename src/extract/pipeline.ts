@@ -4,7 +4,8 @@
 // prose, facts in tables, one list of unique facts, the projects of
 // investment news, and last every span mapped back to the original text
 // (and to its page, for documents read from pages).
-import type { Extraction, Fact, Project } from '../schema.js';
+import type { Explanation, ExplainCue, Extraction, Fact, Project, Region } from '../schema.js';
+import type { Cue, Decision } from './evidence.js';
 import { pageAt } from '../ingest/pages.js';
 import { buildContext } from './context.js';
 import { extractProseFacts } from './facts.js';
@@ -59,3 +60,48 @@ export function uniqueFacts(facts: Fact[]): Fact[] {
   }
   return out;
 }
+
+/**
+ * Why the document was typed, titled, placed, dated and given its periods:
+ * each decision with every cue weighed (rule, the characters read, weight,
+ * what it voted for), and the sections its facts were read in. Spans are in
+ * the original text.
+ */
+export function explain(text: string, options: ExtractOptions): Explanation {
+  const view = normalizeText(text);
+  const doc = buildContext(view.text);
+  const d = doc.decisions;
+  const show = (v: unknown): string | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string') return v;
+    const r = v as Region;
+    return r.code ? `${r.code} ${r.name ?? ''} (${r.level})`.trim() : `${r.name ?? '—'} (${r.level})`;
+  };
+  const cue = (c: Cue<unknown>): ExplainCue => {
+    const span = c.span ? view.toSource(c.span) : null;
+    return { rule: c.rule, weight: c.weight, value: show(c.value), text: span ? text.slice(span[0], span[1]) : c.text, span };
+  };
+  const decision = (field: Explanation['decisions'][number]['field'], dec: Decision<unknown>): Explanation['decisions'][number] => ({
+    field,
+    value: show(dec.value),
+    cues: dec.cues.map(cue),
+  });
+  return {
+    doc: options.doc,
+    decisions: [
+      decision('title', d.title),
+      decision('doc_type', d.docType),
+      decision('region', d.region),
+      decision('date', d.date),
+      decision('review_period', d.review),
+      decision('plan_period', d.plan),
+    ],
+    sections: doc.sections.map((s) => ({
+      kind: s.kind,
+      heading: s.heading?.text ?? null,
+      period: s.period ?? s.span,
+      span: view.toSource([s.start, s.end]),
+    })),
+  };
+}
+

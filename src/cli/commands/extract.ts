@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { listInputFiles, SUPPORTED_EXTENSIONS } from '../../ingest/read.js';
-import type { Extraction, Fact, Project } from '../../schema.js';
+import { explain } from '../../extract/pipeline.js';
+import type { Explanation, Extraction, Fact, Project } from '../../schema.js';
 import { formatNumber, renderTable, type Column } from '../format.js';
 import { failureLine, processIo, type Io } from '../io.js';
 import { isDirectory, readAndExtract, type Extractor } from './document.js';
@@ -17,6 +18,8 @@ export interface ExtractCommandOptions {
   out?: string;
   encoding?: string;
   extractor?: Extractor;
+  /** Add why each document-level decision was taken (the cues weighed) and the sections. */
+  explain?: boolean;
 }
 
 /** Runs the command; resolves to the exit code (1 when any input failed). */
@@ -36,13 +39,16 @@ export async function runExtract(paths: string[], options: ExtractCommandOptions
   const written = new Map<string, string>();
   for (const file of files) {
     try {
-      const { extraction } = await readAndExtract(file, options);
+      const { extraction: plain, read } = await readAndExtract(file, options);
+      const why = options.explain ? explain(read.text, { doc: plain.doc }) : null;
+      const extraction: Extraction = why && options.format !== 'table' ? ({ ...plain, explain: why } as Extraction) : plain;
       if (options.out !== undefined) {
         io.stdout(`${writeExtraction(options.out, file, extraction, written)}\n`);
       } else if (options.format === 'jsonl') {
         io.stdout(`${JSON.stringify(extraction)}\n`);
       } else if (options.format === 'table') {
         io.stdout(extractionTable(extraction));
+        if (why) io.stdout(explanationText(why));
       } else {
         collected.push(extraction);
       }
@@ -111,6 +117,31 @@ export function extractionTable(extraction: Extraction): string {
   return `${out}\n`;
 }
 
+/** The decisions and their cues as a reader wants them: the value, then each cue with its weight, rule and the characters read. */
+export function explanationText(why: Explanation): string {
+  const labels: Record<Explanation['decisions'][number]['field'], string> = {
+    title: 'title 标题',
+    doc_type: 'doc_type 类型',
+    region: 'region 地区',
+    date: 'date 日期',
+    review_period: 'review_period 回顾期',
+    plan_period: 'plan_period 计划期',
+  };
+  let out = `-- why (${why.doc}) --\n`;
+  for (const d of why.decisions) {
+    out += `${labels[d.field]}: ${d.value ?? 'null'}\n`;
+    if (!d.cues.length) out += '    (no cue: default)\n';
+    for (const c of d.cues) {
+      const at = c.span ? ` @${c.span[0]}-${c.span[1]}` : '';
+      const text = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
+      out += `    ${c.value === d.value ? '+' : ' '} ${String(c.weight).padStart(4)}  ${c.rule}  → ${c.value ?? '—'}  「${text.replace(/\s+/g, ' ')}」${at}\n`;
+    }
+  }
+  out += 'sections:\n';
+  for (const s of why.sections) out += `    ${s.kind.padEnd(8)} ${s.period ?? ''}\t${s.heading ?? '(before the first heading)'} @${s.span[0]}-${s.span[1]}\n`;
+  return `${out}\n`;
+}
+
 export function extractCommand(io: Io = processIo): Command {
   return new Command('extract')
     .description('extract facts, projects and meta from documents and print them (or write DIR/NAME.json)')
@@ -118,6 +149,7 @@ export function extractCommand(io: Io = processIo): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXTRACT_FORMATS).default('json'))
     .option('-o, --out <dir>', 'write DIR/NAME.json per input (the spec shape) instead of printing')
     .option('--encoding <name>', 'read text and web pages in this encoding instead of detecting it (gb18030, big5, utf-16le)')
+    .option('--explain', 'also show why each document was typed, titled, placed, dated and given its periods (every cue weighed), and its sections')
     .addHelpText(
       'after',
       `
@@ -128,6 +160,7 @@ Examples:
   $ zhengbao extract corpus/dev/*.txt --format jsonl             one extraction per line
   $ zhengbao extract report.txt --format table                   a readable fact table
   $ zhengbao extract corpus/dev --out out/                       writes out/NAME.json per file
+  $ zhengbao extract report.txt --format table --explain         the table, then why: each decision's cues
 
 A file that cannot be read or extracted is reported on stderr as
 "zhengbao: FILE: reason"; the other files are still processed and the exit
