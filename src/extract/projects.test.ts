@@ -75,7 +75,7 @@ describe('projects', () => {
     ]);
   });
 
-  it('keeps periods and events out of names, parts of a batch out of batches, and investors with their project', () => {
+  it('keeps periods and events out of names, a part of a batch as a batch of its own, and investors with their project', () => {
     const text =
       '【攸县招商】攸县2023年第一季度重大项目集中开工\n3月28日，攸县举行2023年第一季度重大项目集中开工仪式。此次集中开工项目15个，总投资52.6亿元。其中，由湖南某某新材料有限公司投资10亿元建设的高性能复合材料项目正式开工。今年以来，签约项目23个，总金额达156亿元，其中亿元以上项目12个。';
     const projects = extract(text, { doc: 'p' }).projects;
@@ -83,7 +83,10 @@ describe('projects', () => {
       { name: null, count: 15, investment: '52.6亿元 exact', stage: 'started' },
       { name: '高性能复合材料项目', count: null, investment: '10亿元 exact', stage: 'started' },
       { name: null, count: 23, investment: '156亿元 exact', stage: 'signed' },
+      { name: null, count: 12, investment: null, stage: 'signed' },
     ]);
-    expect(projects.map((p) => p.investor)).toEqual([null, '湖南某某新材料有限公司', null]);
+    expect(projects.map((p) => p.investor)).toEqual([null, '湖南某某新材料有限公司', null, null]);
+    // 其中亿元以上项目12个 breaks down 签约项目23个 (spec: part_of).
+    expect(projects.map((p) => p.part_of)).toEqual([undefined, undefined, undefined, 2]);
   });
 });
