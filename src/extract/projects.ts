@@ -140,6 +140,9 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
     const piece = text.slice(before, start - 1);
     if (!piece.includes('项目') && contentLength(piece) >= 3) start = before;
   }
+  // 1.某某食品加工项目: a list number is not part of the name.
+  const enumerator = /^\d{1,2}[.．](?!\d)/.exec(text.slice(start, projEnd));
+  if (enumerator) start += enumerator[0].length;
   // 等项目: the name is what comes before 等.
   // 16亿元锂离子动力电池项目: the amount before a name is its investment, not part of it.
   const amount = /^(?:总投资|投资)?(?:达|约|近|超|逾)?[\d.]+(?:万亿|亿|万)?(?:元|美元)(?:的)?/.exec(text.slice(start, projEnd));
