@@ -153,6 +153,23 @@ const FORMS: Array<[string, string, string[]]> = [
     '此次集中签约项目20个，计划总投资56亿元。其中工业类项目12个，总投资41亿元；服务业类项目8个，总投资15亿元。',
     ['#20 | 56亿元 | signed', '#12 | 41亿元 | signed | ⊂0', '#8 | 15亿元 | signed | ⊂0'],
   ],
+  [
+    'kinds after 12个项目中, each with its own amount, none crossing to the batch (invented)',
+    '本次签约的12个项目中，工业类项目8个、总投资60亿元，现代服务业类项目4个、总投资25亿元。',
+    ['#12 | - | signed', '#8 | 60亿元 | signed | ⊂0', '#4 | 25亿元 | signed | ⊂0'],
+  ],
+  // Thresholds (亿元以上项目174个): parts chained by 、 after 其中, each clause with its stage.
+  [
+    'thresholds after 其中, then a clause of another stage (invented)',
+    '2023年，全市新签约亿元以上项目216个，其中10亿元以上项目31个、50亿元以上项目5个；新开工亿元以上项目180个。',
+    ['#216 | - | signed', '#31 | - | signed | ⊂0', '#5 | - | signed | ⊂0', '#180 | - | started'],
+  ],
+  ['a part with a stage of its own (invented)', '共签约项目23个，其中已开工项目12个。', ['#23 | - | signed', '#12 | - | started | ⊂0']],
+  [
+    'a headline batch, a year-less period in an event, parts by kind without 类 (invented)',
+    '某县37个项目集中开工 总投资89亿元\n3月1日，某县举行一季度重大项目集中开工活动，集中开工项目37个，总投资89亿元。其中，工业项目21个、服务业项目10个、基础设施项目6个。',
+    ['#37 | 89亿元 | started', '#21 | - | started | ⊂0', '#10 | - | started | ⊂0', '#6 | - | started | ⊂0'],
+  ],
   // Batches counted by agreements, parts introduced by 其中.
   [
     'agreements counted after 协议, parts after 其中 (real)',

@@ -25,6 +25,7 @@ interface ProjectsFile {
   investment_words: string[];
   breakdown: { openers: string[]; place_suffixes: string[]; kind_suffixes: string[]; part_markers: string[]; counters: string[] };
   ordinals: string[];
+  period_words: string[];
 }
 
 const WORDS = loadData<ProjectsFile>('projects.json');
@@ -35,6 +36,7 @@ const STAGE_ORDER: readonly Stage[] = WORDS.stage_order;
 const LEADING = new Set(WORDS.leading_particles);
 const FUTURE_RE = new RegExp(`(${WORDS.future_markers.join('|')})$`);
 
+const PERIOD_WORDS = new WordList(WORDS.period_words.map((w) => [w, true] as [string, boolean]));
 const NAME_TAILS = new WordList(WORDS.name_tails.map((w) => [w, true] as [string, boolean]));
 const BD = WORDS.breakdown;
 const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -44,7 +46,6 @@ const SIZE_RE = new RegExp(`(?:[\\d.]+)?(?:${alt(WORDS.size_classes)})$`);
 const ORDINAL_RE = new RegExp(`^第[\\d一二三四五六七八九十]+(?:${alt(WORDS.ordinals)})`);
 const INVEST_WORDS = alt(WORDS.investment_words);
 const PART_RE = new RegExp(`^\\s*(?:${alt(BD.part_markers)})`);
-const PART_CLAUSE_RE = new RegExp(`(?:${alt(BD.part_markers)})[^，,。；;]{0,12}$`);
 // 分别为：霍山县34个、金寨县32个: the opener of a list that breaks a batch down.
 const OPENER_RE = new RegExp(`^[^。；;：:]{0,24}?(?:${alt(BD.openers)})[：:，,]?`);
 // 霍山县34个 / 产业类6项 / 产业类项目6个: one item of a breakdown, its label ending in a place or kind suffix.
@@ -56,8 +57,8 @@ const NOUN_BATCH_RE = new RegExp(`(?:${alt(WORDS.batch_nouns)})${NUM}(?:${alt([.
 // 总投资0.53亿元的…道路建设工程: a name ending in another noun than 项目, introduced by its amount.
 const HEAD_RE = new RegExp(`(?:${INVEST_WORDS}|投资)(?:约|近|超|逾|达)?\\d[\\d.]*(?:万亿|亿|万)?(?:元|美元)的([^，,。；;、\\s]{2,40}?(?:${alt(WORDS.name_heads)}))(?=[，,。；;、\\s]|$)`, 'g');
 
-// 项目32个，签约额99.75亿元 / X项目投资140亿元: the investment after a project, in its sentence.
-const POST_INVEST_RE = new RegExp(`^[^。；;]{0,16}?(?:${INVEST_WORDS}|(?<!实际|完成)投资(?=[约近超逾达\\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?`);
+// 项目32个，签约额99.75亿元 / X项目投资140亿元: the investment after a project, in its sentence, before another count (12个项目中，工业类项目8个、总投资60亿元).
+const POST_INVEST_RE = new RegExp(`^[^。；;项个]{0,16}?(?:${INVEST_WORDS}|(?<!实际|完成)投资(?=[约近超逾达\\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?`);
 
 const MONEY_DIMS = ['CNY', 'USD'];
 const NAME_STOP = /[\s,，。；;：:！？!?“”"《》()（）【】、]/;
@@ -178,6 +179,11 @@ function contentLength(name: string): number {
       i = period.end;
       continue;
     }
+    const when = PERIOD_WORDS.at(core, i);
+    if (when) {
+      i = when.end;
+      continue;
+    }
     // 第三批重大项目: an ordinal numbers an event, it does not name a project.
     const ordinal = ORDINAL_RE.exec(core.slice(i));
     if (ordinal) {
@@ -279,7 +285,15 @@ function mentionsOf(text: string): Mention[] {
   for (const k of text.matchAll(KIND_RE)) {
     const count = countOf(k[2]!);
     const start = k.index;
-    if (!count || out.some((o) => o.start < start + k[0].length && start < o.end)) continue;
+    if (!count) continue;
+    const over = out.filter((o) => o.start < start + k[0].length && start < o.end);
+    // 工业类项目8个, read as a batch at 项目: the same batch, by kind.
+    if (over.length === 1 && over[0]!.count === count && !over[0]!.parent) {
+      over[0]!.kind = true;
+      over[0]!.start = start;
+      over[0]!.label = { text: k[1]!, place: false };
+    }
+    if (over.length) continue;
     out.push({ name: null, count, start, end: start + k[0].length, kind: true, label: { text: k[1]!, place: false } });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -345,10 +359,16 @@ function leadStage(doc: DocContext): Stage | null {
   return null;
 }
 
-/** Start of the clause holding `pos` within [from, pos): after its last comma or semicolon. */
-function clauseStart(text: string, from: number, pos: number): number {
-  for (let i = pos - 1; i >= from; i--) if ('，,；;、'.includes(text[i]!)) return i + 1;
+/** Start of the clause holding `pos` within [from, pos): after its last mark of `marks`. */
+function clauseStart(text: string, from: number, pos: number, marks = '，,；;、'): number {
+  for (let i = pos - 1; i >= from; i--) if (marks.includes(text[i]!)) return i + 1;
   return from;
+}
+
+/** End of the clause holding `pos` within [pos, to): at its next comma or semicolon. */
+function clauseEnd(text: string, pos: number, to: number): number {
+  for (let i = pos; i < to; i++) if ('，,；;'.includes(text[i]!)) return i;
+  return to;
 }
 
 function compatible(a: Amount | null, b: Amount | null): boolean {
@@ -368,7 +388,8 @@ export function extractProjects(doc: DocContext): Project[] {
     // The batch this one breaks down: the list's batch, or for 其中… and a kind (产业类6项)
     // the last top-level batch before it that is large enough.
     let parent: number | undefined = m.parent ? indexOf.get(m.parent) : undefined;
-    const marked = m.kind || PART_RE.test(text.slice(sFrom, m.start)) || PART_CLAUSE_RE.test(text.slice(Math.max(0, m.start - 14), m.start));
+    // 其中… at the start of the sentence or of the clause (其中10亿元以上项目31个、50亿元以上项目5个).
+    const marked = m.kind || PART_RE.test(text.slice(sFrom, m.start)) || PART_RE.test(text.slice(clauseStart(text, sFrom, m.start, '，,；;'), m.start));
     if (parent === undefined && m.count !== null && marked) {
       for (let k = projects.length - 1; k >= 0; k--) {
         const p = projects[k]!;
@@ -381,8 +402,12 @@ export function extractProjects(doc: DocContext): Project[] {
     }
     const up = parent === undefined ? null : projects[parent]!;
     const cFrom = clauseStart(text, sFrom, m.start);
-    const own = up ? stageIn(text, m.end, m.until ?? doc.sentences.endOf(m.end)) ?? stageIn(text, cFrom, m.start) : null;
-    const stage = up ? own ?? up.stage : stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? lead ?? 'signed';
+    // A part has its parent's stage unless its own clause tells another (其中已开工项目12个).
+    const own = up ? stageIn(text, m.end, clauseEnd(text, m.end, m.until ?? sTo)) ?? stageIn(text, cFrom, m.start) : null;
+    // Its own clause first (签约亿元以上项目216个，…；新开工亿元以上项目180个), then its sentence, then the lead.
+    const stage = up
+      ? own ?? up.stage
+      : stageIn(text, m.end, clauseEnd(text, m.end, sTo)) ?? stageIn(text, cFrom, m.start) ?? stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? lead ?? 'signed';
     const inv = investmentNear(text, m, m.until ?? sTo);
     const label = m.label?.place ? m.label.text : null;
     const existing =
