@@ -158,6 +158,8 @@ const FORMS: Array<[string, string, string[]]> = [
     '本次签约的12个项目中，工业类项目8个、总投资60亿元，现代服务业类项目4个、总投资25亿元。',
     ['#12 | - | signed', '#8 | 60亿元 | signed | ⊂0', '#4 | 25亿元 | signed | ⊂0'],
   ],
+  ['kinds read at 项目 after 分别为 (invented)', '新开工项目12个，分别为：工业项目5个、服务业项目7个。', ['#12 | - | started', '#5 | - | started | ⊂0', '#7 | - | started | ⊂0']],
+  ['levels after 其中; a count of another noun is no batch (invented)', '签约重点项目8个，其中省级3个、市级5个。排名提升3个等级。', ['#8 | - | signed', '#3 | - | signed | ⊂0', '#5 | - | signed | ⊂0']],
   // Thresholds (亿元以上项目174个): parts chained by 、 after 其中, each clause with its stage.
   [
     'thresholds after 其中, then a clause of another stage (invented)',
