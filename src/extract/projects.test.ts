@@ -219,3 +219,16 @@ describe('project forms of real news', () => {
     expect(rowsOf(text)).toEqual(rows);
   });
 });
+
+describe('project dates', () => {
+  it.each([
+    // real: the lead names the event and its day; the projects listed after it share them
+    ['2020年4月15日,运城市永济举行2020年第三批重大项目集中开工仪式。 总投资9.78亿元的9个项目吹响施工号角。', ['2020-04-15']],
+    // invented: another day, another stage, a named project
+    ['2021年9月3日，某某区举行重大项目集中签约仪式。总投资8亿元的某某新能源装备制造项目落户某某产业园。', ['2021-09-03']],
+  ])('%s', (text, dates) => {
+    const doc = buildContext(normalizeText(text).text);
+    doc.meta.doc_type = 'investment_news';
+    expect(extractProjects(doc).map((p) => p.date)).toEqual(dates);
+  });
+});

@@ -2,6 +2,7 @@
 // (签约十一个重点项目), each with its stage, investment, location, investor and
 // industry as the text gives them. Words live in data/projects.json.
 import { loadData } from '../data.js';
+import { findDates } from './dates.js';
 import type { Amount, Project } from '../schema.js';
 import type { DocContext } from './context.js';
 import { readChinese, readNumber } from './numbers.js';
@@ -343,20 +344,32 @@ function industryNear(text: string, from: number, to: number): string | null {
   return m ? m[1]!.replace(/^(?:了)/, '') : null;
 }
 
-/** The stage the document's lead tells: its title, else its first lines (…举行重大项目集中开工仪式). */
-function leadStage(doc: DocContext): Stage | null {
-  const { text, meta } = doc;
-  const fromTitle = meta.title ? stageIn(meta.title, 0, meta.title.length) : null;
-  if (fromTitle) return fromTitle;
+/**
+ * The event the document's lead tells: the first of its first lines that names a
+ * stage (2020年4月15日,…举行重大项目集中开工仪式), with the date it gives.
+ */
+function leadEvent(doc: DocContext): { stage: Stage; date: string | null } | null {
+  const { text } = doc;
   let pos = 0;
   for (let k = 0; k < 3 && pos < text.length; k++) {
     while (pos < text.length && /\s/.test(text[pos]!)) pos++;
     const end = doc.sentences.endOf(pos);
     const stage = stageIn(text, pos, end);
-    if (stage) return stage;
+    if (stage) return { stage, date: dayIn(doc, pos, end) };
     pos = end + 1;
   }
   return null;
+}
+
+/** A day in [from, to): a full date, or a month and day (1月8日) in the year of the document's date, not after it. */
+function dayIn(doc: DocContext, from: number, to: number): string | null {
+  const full = findDates(doc.text, from, to)[0];
+  if (full) return full.date;
+  const posted = /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.meta.date ?? '');
+  const md = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(doc.text.slice(from, to));
+  if (!posted || !md) return null;
+  const day = `${posted[1]}-${md[1]!.padStart(2, '0')}-${md[2]!.padStart(2, '0')}`;
+  return Number(md[1]) <= 12 && Number(md[2]) <= 31 && day <= doc.meta.date! ? day : null;
 }
 
 /** Start of the clause holding `pos` within [from, pos): after its last mark of `marks`. */
@@ -377,7 +390,8 @@ function compatible(a: Amount | null, b: Amount | null): boolean {
 
 export function extractProjects(doc: DocContext): Project[] {
   const { text, meta } = doc;
-  const lead = leadStage(doc);
+  const event = leadEvent(doc);
+  const lead = (meta.title ? stageIn(meta.title, 0, meta.title.length) : null) ?? event?.stage ?? null;
   const projects: Project[] = [];
   // Per project: its label and whether it is a top-level batch, for breakdowns and merging.
   const info: Array<{ label: string | null; start: number }> = [];
@@ -442,7 +456,8 @@ export function extractProjects(doc: DocContext): Project[] {
       location: label ?? locationNear(text, m, sFrom, sTo) ?? up?.location ?? (m.count !== null ? meta.region?.name ?? null : null),
       investor: m.name ? investorNear(text, sFrom, doc.sentences.endOf(sTo + 1)) : null,
       industry: industryNear(text, sFrom, sTo),
-      date: up?.date ?? years[0]?.period ?? meta.review_period ?? null,
+      // When the stage was reached: its sentence's day or period, its parent's, the lead event's day.
+      date: dayIn(doc, sFrom, sTo) ?? years[0]?.period ?? up?.date ?? event?.date ?? meta.review_period ?? null,
       quote: text.slice(start, end),
       span: [start, end],
     };
