@@ -105,6 +105,8 @@ export const Project = z.object({
   span: Span,
   /** The page the quote starts on, for documents read from pages (PDF). */
   page: z.number().int().positive().optional(),
+  /** For a batch that breaks down another batch of the same document (其中产业类项目6个), that batch's index in `projects`. */
+  part_of: z.number().int().nonnegative().optional(),
 });
 export type Project = z.infer<typeof Project>;
 

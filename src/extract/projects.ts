@@ -2,6 +2,7 @@
 // (签约十一个重点项目), each with its stage, investment, location, investor and
 // industry as the text gives them. Words live in data/projects.json.
 import { loadData } from '../data.js';
+import { findDates } from './dates.js';
 import type { Amount, Project } from '../schema.js';
 import type { DocContext } from './context.js';
 import { readChinese, readNumber } from './numbers.js';
@@ -18,6 +19,14 @@ interface ProjectsFile {
   boundaries: string[];
   leading_particles: string[];
   stage_order: Stage[];
+  name_tails: string[];
+  name_heads: string[];
+  batch_nouns: string[];
+  size_classes: string[];
+  investment_words: string[];
+  breakdown: { openers: string[]; place_suffixes: string[]; kind_suffixes: string[]; part_markers: string[]; counters: string[] };
+  ordinals: string[];
+  period_words: string[];
 }
 
 const WORDS = loadData<ProjectsFile>('projects.json');
@@ -28,6 +37,30 @@ const STAGE_ORDER: readonly Stage[] = WORDS.stage_order;
 const LEADING = new Set(WORDS.leading_particles);
 const FUTURE_RE = new RegExp(`(${WORDS.future_markers.join('|')})$`);
 
+const PERIOD_WORDS = new WordList(WORDS.period_words.map((w) => [w, true] as [string, boolean]));
+const NAME_TAILS = new WordList(WORDS.name_tails.map((w) => [w, true] as [string, boolean]));
+const BD = WORDS.breakdown;
+const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+const NUM = '(\\d+|[一二三四五六七八九十百两]+)';
+const COUNTER = `(?:${alt(BD.counters)})`;
+const SIZE_RE = new RegExp(`(?:[\\d.]+)?(?:${alt(WORDS.size_classes)})$`);
+const ORDINAL_RE = new RegExp(`^第[\\d一二三四五六七八九十]+(?:${alt(WORDS.ordinals)})`);
+const INVEST_WORDS = alt(WORDS.investment_words);
+const PART_RE = new RegExp(`^\\s*(?:${alt(BD.part_markers)})`);
+// 分别为：霍山县34个、金寨县32个: the opener of a list that breaks a batch down.
+const OPENER_RE = new RegExp(`^[^。；;：:]{0,24}?(?:${alt(BD.openers)})[：:，,]?`);
+// 霍山县34个 / 产业类6项 / 产业类项目6个: one item of a breakdown, its label ending in a place or kind suffix.
+const ITEM_RE = new RegExp(`^([\\u4e00-\\u9fa5]{1,12}?(?:${alt([...BD.place_suffixes, ...BD.kind_suffixes])}))(?:项目)?${NUM}${COUNTER}(?!目)`);
+// 产业类6项 at the start of a clause: a breakdown by kind, wherever it stands.
+const KIND_RE = new RegExp(`(?<=^|[，,。；;：:、\\s]|${alt(BD.openers)})([\\u4e00-\\u9fa5]{1,10}?(?:${alt(BD.kind_suffixes)}))(?:项目)?${NUM}${COUNTER}(?!目)`, 'g');
+// 框架协议10个: a batch counted by another noun than 项目.
+const NOUN_BATCH_RE = new RegExp(`(?:${alt(WORDS.batch_nouns)})${NUM}(?:${alt([...BD.counters, '份'])})`, 'g');
+// 总投资0.53亿元的…道路建设工程: a name ending in another noun than 项目, introduced by its amount.
+const HEAD_RE = new RegExp(`(?:${INVEST_WORDS}|投资)(?:约|近|超|逾|达)?\\d[\\d.]*(?:万亿|亿|万)?(?:元|美元)的([^，,。；;、\\s]{2,40}?(?:${alt(WORDS.name_heads)}))(?=[，,。；;、\\s]|$)`, 'g');
+
+// 项目32个，签约额99.75亿元 / X项目投资140亿元: the investment after a project, in its sentence, before another count (12个项目中，工业类项目8个、总投资60亿元).
+const POST_INVEST_RE = new RegExp(`^[^。；;项个]{0,16}?(?:${INVEST_WORDS}|(?<!实际|完成)投资(?=[约近超逾达\\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?`);
+
 const MONEY_DIMS = ['CNY', 'USD'];
 const NAME_STOP = /[\s,，。；;：:！？!?“”"《》()（）【】、]/;
 
@@ -36,6 +69,20 @@ interface Mention {
   count: number | null;
   start: number;
   end: number;
+  /** A breakdown item's label: its place (霍山县) or its kind (产业类). */
+  label?: { text: string; place: boolean };
+  /** The batch a list item breaks down (分别为：霍山县34个 under 项目174个). */
+  parent?: Mention;
+  /** A batch by kind (产业类6项): part of the batch before it. */
+  kind?: boolean;
+  /** Where its own words end (the next item of its list), for its investment. */
+  until?: number;
+}
+
+function countOf(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const n = readChinese(s, 0);
+  return n && n.end === s.length ? n.value : null;
 }
 
 /**
@@ -59,19 +106,45 @@ function stageIn(text: string, from: number, to: number): Stage | null {
   return best;
 }
 
-/** The name before 项目 at `pos`: back to a boundary word, a punctuation mark or a place + 的. */
-function nameBefore(text: string, projEnd: number): { name: string; start: number } | null {
-  let i = projEnd - 2; // before 项目
-  const stop = Math.max(0, projEnd - 30);
-  let start = projEnd - 2;
+/**
+ * Where a name that ends at `end` starts: back to a boundary word, a punctuation
+ * mark or a place + 的. A quoted word (“九通一平”) stays inside the name.
+ */
+function walkBack(text: string, end: number): number {
+  let i = end;
+  const stop = Math.max(0, end - 30);
   while (i > stop) {
     const ch = text[i - 1]!;
+    if (ch === '”') {
+      const open = text.lastIndexOf('“', i - 2);
+      if (open >= 0 && open > stop && i - open <= 12) {
+        i = open;
+        continue;
+      }
+    }
     if (NAME_STOP.test(ch)) break;
-    const b = BOUNDARY.endingAt(text, i, 4);
-    if (b) break;
+    if (BOUNDARY.endingAt(text, i, 4)) break;
     i--;
-    start = i;
   }
+  return i;
+}
+
+/** The name before 项目 at `pos`: back to a boundary word, a punctuation mark or a place + 的. */
+function nameBefore(text: string, projEnd: number): { name: string; start: number } | null {
+  // 饲料厂建设项目: a tail word before 项目 belongs to the name.
+  let core = projEnd - 2;
+  const tail = NAME_TAILS.endingAt(text, core, 4);
+  if (tail) core = tail.start;
+  let start = walkBack(text, core);
+  // 绿化、亮化建设项目: a piece too short to name a project on its own is coordinated with the one before.
+  if (text[start - 1] === '、' && core - start <= 2 && contentLength(text.slice(start, core)) > 0) {
+    const before = walkBack(text, start - 1);
+    const piece = text.slice(before, start - 1);
+    if (!piece.includes('项目') && contentLength(piece) >= 3) start = before;
+  }
+  // 1.某某食品加工项目: a list number is not part of the name.
+  const enumerator = /^\d{1,2}[.．](?!\d)/.exec(text.slice(start, projEnd));
+  if (enumerator) start += enumerator[0].length;
   // 等项目: the name is what comes before 等.
   // 16亿元锂离子动力电池项目: the amount before a name is its investment, not part of it.
   const amount = /^(?:总投资|投资)?(?:达|约|近|超|逾)?[\d.]+(?:万亿|亿|万)?(?:元|美元)(?:的)?/.exec(text.slice(start, projEnd));
@@ -91,7 +164,8 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
  * have none, 山河工业城项目 has five.
  */
 function contentLength(name: string): number {
-  const core = name.replace(/项目$/, '');
+  // “开门红”项目, “一对一”项目: a quoted word is a slogan, not what a project is.
+  const core = name.replace(/项目$/, '').replace(/“[^”]*”/g, '');
   let i = 0;
   while (LEADING.has(core[i] ?? '')) i++;
   for (;;) {
@@ -104,6 +178,17 @@ function contentLength(name: string): number {
     const period = readPeriod(core, i, { year: null, planYear: null });
     if (period) {
       i = period.end;
+      continue;
+    }
+    const when = PERIOD_WORDS.at(core, i);
+    if (when) {
+      i = when.end;
+      continue;
+    }
+    // 第三批重大项目: an ordinal numbers an event, it does not name a project.
+    const ordinal = ORDINAL_RE.exec(core.slice(i));
+    if (ordinal) {
+      i += ordinal[0].length;
       continue;
     }
     const g = GENERIC.at(core, i);
@@ -122,6 +207,9 @@ function batchCount(text: string, projStart: number, projEnd: number): { count: 
     if (!g || g.word === '项目') break;
     i = g.start;
   }
+  // 三个百亿项目, 12个亿元以上项目: a size class between the count and 项目.
+  const size = SIZE_RE.exec(text.slice(Math.max(0, i - 8), i));
+  if (size) i -= size[0].length;
   const measure = text[i - 1];
   if (measure === '个' || measure === '大' || measure === '项') i--;
   for (let s = Math.max(0, i - 4); s < i; s++) {
@@ -148,14 +236,16 @@ function mentionsOf(text: string): Mention[] {
     const name = nameBefore(text, end);
     const batch = batchCount(text, at, end);
     if (batch) {
-      // 其中亿元以上项目12个: a part of a batch counted before, not a batch of its own.
-      if (!/其中[^，,。；;]{0,12}$/.test(text.slice(Math.max(0, batch.start - 14), batch.start))) {
-        out.push({ name: null, count: batch.count, start: batch.start, end: batch.end });
-      }
+      out.push({ name: null, count: batch.count, start: batch.start, end: batch.end });
       continue;
     }
     if (!name || contentLength(name.name) < 4) continue;
     out.push({ name: name.name, count: null, start: name.start, end: end });
+  }
+  // 框架协议10个: a batch counted by another noun.
+  for (const m of text.matchAll(NOUN_BATCH_RE)) {
+    const count = countOf(m[1]!);
+    if (count && count >= 2) out.push({ name: null, count, start: m.index, end: m.index + m[0].length });
   }
   // 其他项目如区块链技术应用中心: a name introduced by 项目如 without 项目 in it.
   const re = /项目如([^，,。；;、]{2,18}?(?:中心|平台|基地|产业园|园区|城|工程|工厂|厂|馆))(?=则|将|等|，|,|。|和)/g;
@@ -165,6 +255,47 @@ function mentionsOf(text: string): Mention[] {
     if (name.includes('项目') || contentLength(name) < 4) continue;
     const start = m.index + m[0].length - name.length;
     out.push({ name, count: null, start, end: start + name.length });
+  }
+  // 总投资0.53亿元的…道路建设工程: a name with another head than 项目, introduced by its amount.
+  for (const h of text.matchAll(HEAD_RE)) {
+    const name = h[1]!;
+    if (name.includes('项目') || contentLength(name) < 4) continue;
+    const start = h.index + h[0].length - name.length;
+    out.push({ name, count: null, start, end: start + name.length });
+  }
+  // 分别为：霍山县34个、金寨县32个: the items of a list that breaks a batch down.
+  for (const parent of out.filter((x) => x.count !== null)) {
+    const opener = OPENER_RE.exec(text.slice(parent.end, parent.end + 40));
+    if (!opener) continue;
+    let i = parent.end + opener[0].length;
+    const items: Mention[] = [];
+    for (;;) {
+      const it = ITEM_RE.exec(text.slice(i, i + 30));
+      const count = it ? countOf(it[2]!) : null;
+      if (!it || !count) break;
+      const label = it[1]!;
+      items.push({ name: null, count, start: i, end: i + it[0].length, parent, label: { text: label, place: BD.place_suffixes.some((s) => label.endsWith(s)) } });
+      i += it[0].length;
+      if (!/[、，,；;]/.test(text[i] ?? '')) break;
+      i++;
+    }
+    items.forEach((item, k) => (item.until = items[k + 1]?.start));
+    out.push(...items);
+  }
+  // 其中，产业类6项: a batch by kind.
+  for (const k of text.matchAll(KIND_RE)) {
+    const count = countOf(k[2]!);
+    const start = k.index;
+    if (!count) continue;
+    const over = out.filter((o) => o.start < start + k[0].length && start < o.end);
+    // 工业类项目8个, read as a batch at 项目: the same batch, by kind.
+    if (over.length === 1 && over[0]!.count === count && !over[0]!.parent) {
+      over[0]!.kind = true;
+      over[0]!.start = start;
+      over[0]!.label = { text: k[1]!, place: false };
+    }
+    if (over.length) continue;
+    out.push({ name: null, count, start, end: start + k[0].length, kind: true, label: { text: k[1]!, place: false } });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -182,7 +313,7 @@ function investmentNear(text: string, m: Mention, sentenceTo: number): { amount:
     }
   }
   const after = text.slice(m.end, Math.min(sentenceTo, m.end + 40));
-  const post = /^[^。；;]{0,16}?(?:总投资|投资总额|计划总投资|计划投资|协议引资|协议投资|签约金额|签约总额|总金额|合同金额|(?<!实际|完成)投资(?=[约近超逾达\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?/.exec(after);
+  const post = POST_INVEST_RE.exec(after);
   if (post) {
     const qStart = m.end + post[0].length;
     const q = readQuantity(text, qStart);
@@ -213,24 +344,105 @@ function industryNear(text: string, from: number, to: number): string | null {
   return m ? m[1]!.replace(/^(?:了)/, '') : null;
 }
 
+/**
+ * The event the document's lead tells: the first of its first lines that names a
+ * stage (2020年4月15日,…举行重大项目集中开工仪式), with the date it gives.
+ */
+function leadEvent(doc: DocContext): { stage: Stage; date: string | null } | null {
+  const { text } = doc;
+  let pos = 0;
+  for (let k = 0; k < 3 && pos < text.length; k++) {
+    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+    const end = doc.sentences.endOf(pos);
+    const stage = stageIn(text, pos, end);
+    if (stage) return { stage, date: dayIn(doc, pos, end) };
+    pos = end + 1;
+  }
+  return null;
+}
+
+/** A day in [from, to): a full date, or a month and day (1月8日) in the year of the document's date, not after it. */
+function dayIn(doc: DocContext, from: number, to: number): string | null {
+  const full = findDates(doc.text, from, to)[0];
+  if (full) return full.date;
+  const posted = /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.meta.date ?? '');
+  const md = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(doc.text.slice(from, to));
+  if (!posted || !md) return null;
+  const day = `${posted[1]}-${md[1]!.padStart(2, '0')}-${md[2]!.padStart(2, '0')}`;
+  return Number(md[1]) <= 12 && Number(md[2]) <= 31 && day <= doc.meta.date! ? day : null;
+}
+
+/** Start of the clause holding `pos` within [from, pos): after its last mark of `marks`. */
+function clauseStart(text: string, from: number, pos: number, marks = '，,；;、'): number {
+  for (let i = pos - 1; i >= from; i--) if (marks.includes(text[i]!)) return i + 1;
+  return from;
+}
+
+/** End of the clause holding `pos` within [pos, to): at its next comma or semicolon. */
+function clauseEnd(text: string, pos: number, to: number): number {
+  for (let i = pos; i < to; i++) if ('，,；;'.includes(text[i]!)) return i;
+  return to;
+}
+
+function compatible(a: Amount | null, b: Amount | null): boolean {
+  return !a || !b || (a.value === b.value && a.unit === b.unit);
+}
+
 export function extractProjects(doc: DocContext): Project[] {
   const { text, meta } = doc;
-  const titleStage = meta.title ? stageIn(meta.title, 0, meta.title.length) : null;
+  const event = leadEvent(doc);
+  const lead = (meta.title ? stageIn(meta.title, 0, meta.title.length) : null) ?? event?.stage ?? null;
   const projects: Project[] = [];
-  const byKey = new Map<string, Project>();
+  // Per project: its label and whether it is a top-level batch, for breakdowns and merging.
+  const info: Array<{ label: string | null; start: number }> = [];
+  const indexOf = new Map<Mention, number>();
   for (const m of mentionsOf(text)) {
     const sFrom = doc.sentences.startOf(m.start);
     const sTo = doc.sentences.endOf(m.end);
-    const stage = stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? titleStage ?? 'signed';
-    const inv = investmentNear(text, m, sTo);
-    const key = m.count !== null ? `#${m.count}` : m.name!;
-    const existing = byKey.get(key) ?? (m.name ? [...byKey.values()].find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name))) : undefined);
+    // The batch this one breaks down: the list's batch, or for 其中… and a kind (产业类6项)
+    // the last top-level batch before it that is large enough.
+    let parent: number | undefined = m.parent ? indexOf.get(m.parent) : undefined;
+    // 其中… at the start of the sentence or of the clause (其中10亿元以上项目31个、50亿元以上项目5个).
+    const marked = m.kind || PART_RE.test(text.slice(sFrom, m.start)) || PART_RE.test(text.slice(clauseStart(text, sFrom, m.start, '，,；;'), m.start));
+    if (parent === undefined && m.count !== null && marked) {
+      for (let k = projects.length - 1; k >= 0; k--) {
+        const p = projects[k]!;
+        if (info[k]!.start < m.start - 400) break;
+        if (p.count !== null && p.part_of === undefined && p.count >= m.count) {
+          parent = k;
+          break;
+        }
+      }
+    }
+    const up = parent === undefined ? null : projects[parent]!;
+    const cFrom = clauseStart(text, sFrom, m.start);
+    // A part has its parent's stage unless its own clause tells another (其中已开工项目12个).
+    const own = up ? stageIn(text, m.end, clauseEnd(text, m.end, m.until ?? sTo)) ?? stageIn(text, cFrom, m.start) : null;
+    // Its own clause first (签约亿元以上项目216个，…；新开工亿元以上项目180个), then its sentence, then the lead.
+    const stage = up
+      ? own ?? up.stage
+      : stageIn(text, m.end, clauseEnd(text, m.end, sTo)) ?? stageIn(text, cFrom, m.start) ?? stageIn(text, m.end, sTo) ?? stageIn(text, sFrom, m.start) ?? lead ?? 'signed';
+    const inv = investmentNear(text, m, m.until ?? sTo);
+    const label = m.label?.place ? m.label.text : null;
+    const existing =
+      m.count !== null
+        ? projects.find(
+            (p, k) =>
+              p.count === m.count &&
+              p.stage === stage &&
+              info[k]!.label === label &&
+              (p.part_of === undefined || parent === undefined || p.part_of === parent) &&
+              compatible(p.investment, inv?.amount ?? null),
+          )
+        : projects.find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name)));
     if (existing) {
       // A later mention (该项目由...投资建设) completes what the first one left out.
       existing.investment ??= inv?.amount ?? null;
       existing.location ??= locationNear(text, m, sFrom, sTo);
       if (m.name) existing.investor ??= investorNear(text, sFrom, doc.sentences.endOf(sTo + 1));
       existing.industry ??= industryNear(text, sFrom, sTo);
+      if (parent !== undefined && existing.part_of === undefined && projects[parent] !== existing) existing.part_of = parent;
+      indexOf.set(m, projects.indexOf(existing));
       continue;
     }
     const start = Math.min(m.start, inv?.start ?? m.start);
@@ -241,14 +453,17 @@ export function extractProjects(doc: DocContext): Project[] {
       count: m.count,
       investment: inv?.amount ?? null,
       stage,
-      location: locationNear(text, m, sFrom, sTo) ?? (m.count !== null ? meta.region?.name ?? null : null),
+      location: label ?? locationNear(text, m, sFrom, sTo) ?? up?.location ?? (m.count !== null ? meta.region?.name ?? null : null),
       investor: m.name ? investorNear(text, sFrom, doc.sentences.endOf(sTo + 1)) : null,
       industry: industryNear(text, sFrom, sTo),
-      date: years[0]?.period ?? meta.review_period ?? null,
+      // When the stage was reached: its sentence's day or period, its parent's, the lead event's day.
+      date: dayIn(doc, sFrom, sTo) ?? years[0]?.period ?? up?.date ?? event?.date ?? meta.review_period ?? null,
       quote: text.slice(start, end),
       span: [start, end],
     };
-    byKey.set(key, project);
+    if (parent !== undefined) project.part_of = parent;
+    indexOf.set(m, projects.length);
+    info.push({ label, start: m.start });
     projects.push(project);
   }
   return projects;
