@@ -154,6 +154,11 @@ describe('years and dates without a dated heading', () => {
     ['2017年蠡县人民政府工作报告\n2017年2月22日在蠡县第十七届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，全县生产总值年均增长7%。', '2016', '2017'],
     // News of a report: the year it reviews and the year it plans.
     ['四川省长做政府报告:将提前一年实现十五计划\n1月21日上午，四川省十届人大三次会议举行。他首先回顾了四川2004年的工作，然后对四川2005年的工作做了安排和部署。', '2004', '2005'],
+    // A news item under a photo caption: the year comes from reported speech, the plan from the year's targets.
+    ['会场一角 李明 摄\n3月5日，青禾县第十八届人民代表大会第四次会议开幕。县长王五在报告中说，2024年，全县地区生产总值增长6.1%。2025年，全县地区生产总值预期增长6.5%左右。', '2024', '2025'],
+    ['现场图片 张三 摄\n1月10日，某某市人代会开幕。市长在报告中指出，2022年全市经济稳中有进。2023年全市生产总值目标增长6%。', '2022', '2023'],
+    // An untitled bulletin that opens with its year.
+    ['2023年是全面贯彻党的二十大精神的开局之年。全年全市地区生产总值完成500亿元，增长5.2%。', '2023', null],
   ])('%s', (text, review, plan) => {
     const meta = metaOf(text);
     expect([meta.review_period, meta.plan_period]).toEqual([review, plan]);
@@ -164,6 +169,8 @@ describe('years and dates without a dated heading', () => {
     ['2007年政府工作报告\n发布时间:2007-03-02 00:00 来源:泾县人民政府\n——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n', '2007-02-08'],
     // A news lead's 月日 of a congress, in the year the report plans.
     ['新快报讯 1月15日，广东省十四届人大三次会议开幕。报告回顾了2024年的工作成果，并为2025年广东发展描绘新蓝图。', '2025-01-15'],
+    // The lead's 月日 in the year of the report's targets.
+    ['会场一角 李明 摄\n3月5日，青禾县第十八届人民代表大会第四次会议开幕。县长王五在报告中说，2024年，全县地区生产总值增长6.1%。2025年，全县地区生产总值预期增长6.5%左右。', '2025-03-05'],
     // An e-paper's date line above the title.
     ['2023年01月10日\n黄冈新年签下三个百亿项目\n湖北日报讯 1月8日，黄冈市举行项目集中签约活动。', '2023-01-10'],
     // 来源…时间 on one line.

@@ -391,6 +391,7 @@ function periodsOf(
   text: string,
   title: string | null,
   date: string | null,
+  bodyStart: number,
 ): { review: Decision<string | null>; plan: Decision<string | null>; ctx: PeriodContext } {
   const bare: PeriodContext = { year: null, planYear: null };
   const review: Array<Cue<string | null>> = [];
@@ -447,7 +448,18 @@ function periodsOf(
     const planned = /(?:对|为|部署|安排)[^。]{0,8}?((?:19|20)\d{2})年[^。]{0,16}?(?:工作|发展|目标|任务|蓝图)/.exec(lead) ?? /((?:19|20)\d{2})年[^。]{0,20}?(?:主要)?预期目标/.exec(lead);
     if (reviewed) review.push({ rule: 'period:news-reviewed-year', value: reviewed[1]!, weight: 3, span: [reviewed.index, reviewed.index + reviewed[0].length], text: reviewed[0] });
     if (planned) plan.push({ rule: 'period:news-planned-year', value: planned[1]!, weight: 3, span: [planned.index, planned.index + planned[0].length], text: planned[0] });
-    if (reviewed && !planned) plan.push({ rule: 'period:year-after-review', value: String(Number(reviewed[1]) + 1), weight: 1, span: null, text: reviewed[1]! });
+    // Reported speech (报告中说，2024年…) and a year's targets (2025年…预期增长) when no 回顾/安排 names them.
+    const spoken = /(?:报告中?(?:说|指出|显示|提到)|(?<![\u4e00-\u9fa5])他说)[,，:：]?\s*((?:19|20)\d{2})年/.exec(lead);
+    if (spoken && !reviewed) review.push({ rule: 'period:reported-speech-year', value: spoken[1]!, weight: 3, span: [spoken.index, spoken.index + spoken[0].length], text: spoken[0] });
+    const targeted = /((?:19|20)\d{2})年[^。]{0,30}?(?:预期|目标|力争|计划)/.exec(lead);
+    if (targeted && !planned && (reviewed || spoken) && Number(targeted[1]) > Number((reviewed ?? spoken)![1])) {
+      plan.push({ rule: 'period:targets-year', value: targeted[1]!, weight: 2, span: [targeted.index, targeted.index + targeted[0].length], text: targeted[0] });
+    }
+    // An untitled text that opens with its year (2023年是…, 2023年，…).
+    const opening = /^\s*((?:19|20)\d{2})年(?:是|，|,|以来)/.exec(text.slice(bodyStart, bodyStart + 40));
+    if (opening) review.push({ rule: 'period:opening-year', value: opening[1]!, weight: 2, span: [bodyStart, bodyStart + opening[0].length], text: opening[0] });
+    const reviewedYear = reviewed?.[1] ?? spoken?.[1];
+    if (reviewedYear && !planned && !targeted) plan.push({ rule: 'period:year-after-review', value: String(Number(reviewedYear) + 1), weight: 1, span: null, text: reviewedYear });
     if (planned && !reviewed) review.push({ rule: 'period:year-before-plan', value: String(Number(planned[1]) - 1), weight: 1, span: null, text: planned[1]! });
     if (!reviewed && !planned && title) {
       const tp = titlePeriod(title, bare);
@@ -514,13 +526,8 @@ export function decideMeta(text: string, lines: Line[], sections: Section[]): Me
     text,
   );
   const meetingLine = head.slice(0, 16).find((h) => MEETING_LINE.test(h.text) && /会议|大会/.test(h.text)) ?? null;
-  // A news lead's date takes its year from the years the report speaks of.
-  const leadYear = (): number | null => {
-    const planned = /(?:对|为|部署|安排)[^。]{0,8}?((?:19|20)\d{2})年/.exec(text.slice(0, 1500));
-    if (planned) return Number(planned[1]);
-    const reviewed = /回顾了?[^。]{0,8}?((?:19|20)\d{2})年/.exec(text.slice(0, 1500));
-    return reviewed ? Number(reviewed[1]) + 1 : null;
-  };
+  // A news lead's date (1月15日，…开幕) takes its year from the years the report speaks of.
+  const leadYear = (): number | null => periodsOf(docType.value, sections, text, title.value, null, bodyStart).ctx.planYear;
   const { date, published } = dateOf(text, head, lines, disclosure, leadYear);
   const { region, place } = regionOfDocument(text, {
     title: title.value,
@@ -531,7 +538,7 @@ export function decideMeta(text: string, lines: Line[], sections: Section[]): Me
     bodyStart,
     selfLevel: selfLevelOf(text),
   });
-  const periods = periodsOf(docType.value, sections, text, title.value, date.value);
+  const periods = periodsOf(docType.value, sections, text, title.value, date.value, bodyStart);
   return {
     title,
     tag,
