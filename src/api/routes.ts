@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { explain } from '../extract/pipeline.js';
 import { FORMATS } from '../ingest/formats.js';
+import { Explanation } from '../schema.js';
 import type { Store } from '../store/index.js';
 import { documentDetail, listDocuments } from '../store/documents.js';
 import { countPanel, panelCsvStream, queryPanel } from '../store/panel.js';
@@ -64,6 +66,25 @@ export function registerRoutes(fastify: FastifyInstance, store: Store): void {
       const doc = documentDetail(store, request.params.id);
       if (!doc) return reply.code(404).send(apiError(404, `no document ${request.params.id}`));
       return doc;
+    },
+  );
+
+  api.get(
+    '/documents/:id/explain',
+    {
+      schema: {
+        summary: 'Why a document was typed, placed and dated as it was',
+        description:
+          'Each document-level decision (title, doc_type, region, date, review_period, plan_period) with every cue weighed: the rule, the characters it read (with their span in the text), its weight and what it voted for; and the sections the facts were read in. Computed from the stored text by the running engine.',
+        tags: ['documents'],
+        params: DocumentIdParams,
+        response: { 200: Explanation, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const doc = documentDetail(store, request.params.id);
+      if (!doc) return reply.code(404).send(apiError(404, `no document ${request.params.id}`));
+      return explain(doc.text, { doc: doc.name });
     },
   );
 

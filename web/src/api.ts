@@ -12,11 +12,13 @@ import type {
   SearchResult,
   UploadResult,
 } from '../../src/api/schemas.js';
+import type { Explanation } from '../../src/schema.js';
 
 export type RegionList = z.infer<typeof RegionListSchema>;
 export type RegionSummary = RegionList['items'][number];
 export type IndicatorList = z.infer<typeof IndicatorListSchema>;
 export type IndicatorInfo = IndicatorList['items'][number];
+export type { Explanation };
 export type { CompareResult, DocumentDetail, DocumentList, RegionProfile, SearchResult, UploadResult, ApiError };
 
 /** A failed request, with the server's ApiError message when there was one. */
@@ -81,6 +83,7 @@ export const api = {
   documents: (params: { region?: string; type?: string; year?: string | number; limit?: number; offset?: number }, signal?: AbortSignal) =>
     getJson<DocumentList>('/api/documents', params, signal),
   document: (id: number, signal?: AbortSignal) => getJson<DocumentDetail>(`/api/documents/${encodeURIComponent(String(id))}`, {}, signal),
+  explain: (id: number, signal?: AbortSignal) => getJson<Explanation>(`/api/documents/${encodeURIComponent(String(id))}/explain`, {}, signal),
   search: (params: { q: string; region?: string; type?: string; year?: string | number; limit?: number; offset?: number }, signal?: AbortSignal) =>
     getJson<SearchResult>('/api/search', params, signal),
   regions: (signal?: AbortSignal) => getJson<RegionList>('/api/regions', {}, signal),

@@ -2,7 +2,7 @@
 // span marked, the facts and projects tables). The text is rendered as text
 // nodes cut at span boundaries; nothing from the document is ever parsed as HTML.
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import { api, regionPath, withQuery, type DocumentDetail, type DocumentList, type RegionList } from '../api.js';
+import { api, documentPath, regionPath, withQuery, type DocumentDetail, type DocumentList, type Explanation, type RegionList } from '../api.js';
 import {
   docTypeLabel,
   formatNumber,
@@ -104,6 +104,19 @@ export async function documentPage(ctx: PageContext): Promise<void> {
       const ids = idsOf(mark);
       const first = ids[0];
       if (first !== undefined) activate(root, first, { scrollText: false, scrollRow: true });
+    });
+  }
+  // Why it was typed, placed and dated so: read when the reader opens the block.
+  const why = root.querySelector<HTMLDetailsElement>('[data-testid="document-explain"]');
+  if (why) {
+    why.addEventListener('toggle', () => {
+      if (!why.open || why.dataset.loaded) return;
+      why.dataset.loaded = '1';
+      const body = why.querySelector<HTMLElement>('.explain-body')!;
+      api.explain(id, ctx.signal).then(
+        (e) => render(explainView(id, e), body),
+        () => render(html`<p class="muted">无法读取判定依据。</p>`, body),
+      );
     });
   }
   if (target) {
@@ -218,6 +231,10 @@ function documentView(
         <div><dt>抽取</dt><dd>${doc.fact_count} 条指标 · ${doc.project_count} 个项目</dd></div>
       </dl>
       ${disclosureBlock(doc.meta.disclosure ?? null)}
+      <details class="explain" data-testid="document-explain">
+        <summary>判定依据 <span class="muted small">类型、地区、日期、报告期从哪些字句判定</span></summary>
+        <div class="explain-body">${loading()}</div>
+      </details>
     </header>
 
     <div class="doc-layout">
@@ -374,3 +391,46 @@ function projectsTable(projects: StoredProject[]): TemplateResult {
     </table>
   </div>`;
 }
+
+const DECISION_LABELS: Record<Explanation['decisions'][number]['field'], string> = {
+  title: '标题',
+  doc_type: '类型',
+  region: '地区',
+  date: '日期',
+  review_period: '报告期',
+  plan_period: '计划期',
+};
+const SECTION_LABELS: Record<Explanation['sections'][number]['kind'], string> = { preamble: '开头', review: '回顾', plan: '计划' };
+
+/** Each decision with the cues weighed: the winning ones first (＋), each with its rule, weight and the words read, linked to where they stand. */
+function explainView(id: number, e: Explanation): TemplateResult {
+  return html`<div class="explain-grid">
+    ${e.decisions.map(
+      (d) => html`<div class="explain-decision" data-field=${d.field}>
+        <h3>${DECISION_LABELS[d.field]}：<span class="explain-value">${d.value ?? '—'}</span></h3>
+        ${d.cues.length === 0
+          ? html`<p class="muted small">无线索，取默认值</p>`
+          : html`<ul class="explain-cues">
+              ${d.cues.map(
+                (c) => html`<li class=${c.value === d.value ? 'cue is-winner' : 'cue'}>
+                  <span class="cue-weight">${c.value === d.value ? '＋' : '　'}${c.weight}</span>
+                  <code class="cue-rule">${c.rule}</code>
+                  ${c.span ? html`<a href=${documentPath(id, c.span[0])}>「${c.text}」</a>` : html`<span>「${c.text}」</span>`}
+                  <span class="muted small">→ ${c.value ?? '—'}</span>
+                </li>`,
+              )}
+            </ul>`}
+      </div>`,
+    )}
+    <div class="explain-decision">
+      <h3>分段</h3>
+      <ul class="explain-cues">
+        ${e.sections.map(
+          (s) => html`<li class="cue"><span class="tag">${SECTION_LABELS[s.kind]}</span> ${s.period ?? ''}
+            <a href=${documentPath(id, s.span[0])}>${s.heading ?? '（首个标题之前）'}</a></li>`,
+        )}
+      </ul>
+    </div>
+  </div>`;
+}
+
