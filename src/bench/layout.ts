@@ -4,7 +4,8 @@
 // the gold; each variant's extraction is scored against it as the referee
 // scores (src/bench/score.ts), its quotes checked in the variant's text.
 //
-//   node dist/bench/layout.js [--variants joined,emoji] [--sets dev,wild] [--docs a,b] [--keep DIR] [--json]
+//   node dist/bench/layout.js [--variants joined,emoji] [--sets dev,wild] [--docs a,b] [--keep DIR] [--brief] [--json]
+//   (npm run layout -- --brief: the table without what differs under each failing document)
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -98,7 +99,7 @@ export function runLayout(options: LayoutOptions = {}): LayoutResult[] {
   return results;
 }
 
-/** A document passes when its variant gives the plain text's facts, projects, meta and title, every quote grounded. */
+/** A document passes when its variant gives the plain text's facts (estimated alike), projects, meta and title, every quote grounded. */
 export function layoutPasses(d: LayoutDoc): boolean {
   const s = d.score;
   if (!s) return true;
@@ -106,6 +107,7 @@ export function layoutPasses(d: LayoutDoc): boolean {
     s.facts.f === 1 &&
     (s.projects === null || s.projects.f === 1) &&
     s.meta.ok === s.meta.n &&
+    s.estimated.ok === s.estimated.n &&
     s.grounded.ok === s.grounded.n &&
     sameTitle(d)
   );
@@ -129,7 +131,7 @@ export function layoutReport(results: readonly LayoutResult[], verbose = true): 
     const passed = r.docs.filter((d) => d.score && layoutPasses(d)).length;
     const scored = r.docs.filter((d) => d.score).length;
     out.push(`== ${r.variant}: ${passed}/${scored} documents at parity (${r.docs.length - scored} skipped)`);
-    out.push(`${'set'.padEnd(5)} ${'document'.padEnd(width)}  facts F1  projects F1   meta  title  grounded`);
+    out.push(`${'set'.padEnd(5)} ${'document'.padEnd(width)}  facts F1  projects F1   meta  title  estimated  grounded`);
     for (const d of r.docs) {
       const head = `${d.set.padEnd(5)} ${d.doc.padEnd(width)}`;
       if (!d.score) {
@@ -140,7 +142,7 @@ export function layoutReport(results: readonly LayoutResult[], verbose = true): 
       const title = sameTitle(d) ? 'same' : 'DIFF';
       const mark = layoutPasses(d) ? '' : '  <-';
       out.push(
-        `${head}  ${col(s.facts.f, 8)}  ${col(s.projects?.f ?? null, 11)}  ${col(ratio(s.meta), 5)}  ${title.padStart(5)}  ${col(ratio(s.grounded), 8)}${mark}`,
+        `${head}  ${col(s.facts.f, 8)}  ${col(s.projects?.f ?? null, 11)}  ${col(ratio(s.meta), 5)}  ${title.padStart(5)}  ${col(ratio(s.estimated), 9)}  ${col(ratio(s.grounded), 8)}${mark}`,
       );
       if (!verbose || layoutPasses(d)) continue;
       if (s.metaWrong.length) out.push(`    meta differs: ${s.metaWrong.join(', ')}`);
@@ -151,7 +153,9 @@ export function layoutReport(results: readonly LayoutResult[], verbose = true): 
       for (const p of s.extraProjects) out.push(`    added project: ${showProject(p)}`);
     }
     const m = r.summary;
-    out.push(`${r.variant}: facts F1 ${pct(m.facts.f)} | projects F1 ${pct(m.projects.f)} | meta ${pct(m.meta)} | grounded ${pct(m.quotes_grounded)} | docs ${m.docs}`);
+    out.push(
+      `${r.variant}: facts F1 ${pct(m.facts.f)} | projects F1 ${pct(m.projects.f)} | meta ${pct(m.meta)} | estimated ${pct(m.estimated_agreement)} | grounded ${pct(m.quotes_grounded)} | docs ${m.docs}`,
+    );
     out.push('');
   }
   return out;

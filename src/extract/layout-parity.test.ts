@@ -1,7 +1,7 @@
 // The layout-parity bar: every document of the sample corpus (corpus/dev,
 // corpus/wild), rewritten as real scrapes lay it out (src/bench/layouts.ts),
-// gives the facts, projects and meta (the referee's fields, and the title up
-// to punctuation width) of its plain text, every quote grounded in the
+// gives the facts (estimated alike), projects and meta (the referee's fields,
+// and the title up to punctuation width) of its plain text, every quote grounded in the
 // variant's text at its span. The plain text's extraction is the gold, scored
 // as the referee scores (src/bench/score.ts); `npm run layout` prints the table.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describe('layout parity against the plain-text extraction', () => {
       expect({ doc: d.doc, p: s.facts.p, r: s.facts.r, f: s.facts.f }).toEqual({ doc: d.doc, p: 1, r: 1, f: 1 });
       if (s.projects) expect({ doc: d.doc, projects: s.projects.f }).toEqual({ doc: d.doc, projects: 1 });
       expect({ doc: d.doc, metaWrong: s.metaWrong, title: sameTitle(d) }).toEqual({ doc: d.doc, metaWrong: [], title: true });
-      expect({ doc: d.doc, grounded: s.grounded.ok }).toEqual({ doc: d.doc, grounded: s.grounded.n });
+      expect({ doc: d.doc, estimated: s.estimated.ok, grounded: s.grounded.ok }).toEqual({ doc: d.doc, estimated: s.estimated.n, grounded: s.grounded.n });
     }
   });
 
