@@ -228,7 +228,7 @@ describe('eval', () => {
   });
 
   it('scores the gold extractions as perfect', async () => {
-    const summary = await scoreCorpus({ extractor: goldExtractor(defaultCorpus) }, memoryIo());
+    const summary = await scoreCorpus({ set: 'dev', extractor: goldExtractor(defaultCorpus) }, memoryIo());
     expect(summary.docs).toBe(10);
     expect(summary.facts).toMatchObject({ p: 1, r: 1, f: 1 });
     expect(summary.projects.f).toBe(1);
@@ -240,15 +240,18 @@ describe('eval', () => {
     const keep = join(dir, 'pred');
     const io = memoryIo();
     const summary = await scoreCorpus({ keep }, io);
-    expect(summary.docs).toBe(10);
+    expect(summary.docs).toBe(28);
     for (const x of [summary.facts.p, summary.facts.r, summary.facts.f]) expect(x).toBeGreaterThanOrEqual(0);
-    expect(readdirSync(keep).filter((f) => f.endsWith('.json'))).toHaveLength(10);
+    expect(readdirSync(keep).sort()).toEqual(['dev', 'wild']);
+    expect(readdirSync(join(keep, 'dev')).filter((f) => f.endsWith('.json'))).toHaveLength(10);
+    expect(readdirSync(join(keep, 'wild')).filter((f) => f.endsWith('.json'))).toHaveLength(18);
     expect(io.err).toBe('');
   });
 
   it('prints the report with the pooled summary last', async () => {
     const io = memoryIo();
-    expect(await runEval({ extractor: goldExtractor(defaultCorpus) }, io)).toBe(0);
+    expect(await runEval({ set: 'dev', extractor: goldExtractor(defaultCorpus) }, io)).toBe(0);
+    expect(lines(io.out)).toContain('yueyanglou-2021: facts P 100.0 R 100.0 F1 100.0 (33/33 gold, 33 extracted) | projects F1 n/a (not annotated) | meta 100.0 | estimated 100.0 | grounded 100.0');
     expect(lines(io.out).at(-1)).toBe('facts P 100.0 R 100.0 F1 100.0 | projects F1 100.0 | meta 100.0 | estimated 100.0 | grounded 100.0 | docs 10');
   });
 });

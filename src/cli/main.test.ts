@@ -337,8 +337,10 @@ describe('zhengbao eval', () => {
     const keep = join(tmp, 'eval-pred');
     const run = zhengbao(['eval', '--keep', keep], { cwd: tmpdir() });
     expect(run.code).toBe(0);
-    expect(lines(run.stdout).at(-1)).toMatch(/^facts P [\d.]+ R [\d.]+ F1 [\d.]+ \| projects F1 .* \| docs 10$/);
-    expect(readdirSync(keep)).toHaveLength(10);
+    expect(lines(run.stdout).at(-1)).toMatch(/^facts P [\d.]+ R [\d.]+ F1 [\d.]+ \| projects F1 .* \| docs 28$/);
+    expect(lines(run.stdout)).toEqual(expect.arrayContaining([expect.stringMatching(/^dev +facts P .* \| docs 10$/), expect.stringMatching(/^wild +facts P .* \| docs 18$/)]));
+    expect(readdirSync(join(keep, 'dev'))).toHaveLength(10);
+    expect(readdirSync(join(keep, 'wild'))).toHaveLength(18);
   });
 });
 

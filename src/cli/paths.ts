@@ -6,8 +6,14 @@ import { join } from 'node:path';
 
 export const packageRoot: string = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The sample corpus shipped with the package. */
+/** The development set of the sample corpus shipped with the package. */
 export const defaultCorpus: string = join(packageRoot, 'corpus', 'dev');
+
+/** The sample corpus: the development set and the scraped (wild) set, each NAME.txt beside its NAME.gold.json. */
+export const SAMPLE_SETS: readonly { name: string; dir: string }[] = [
+  { name: 'dev', dir: defaultCorpus },
+  { name: 'wild', dir: join(packageRoot, 'corpus', 'wild') },
+];
 
 /** The database when neither --db nor ZHENGBAO_DB says otherwise. */
 export const DEFAULT_DB = 'zhengbao.db';

@@ -20,6 +20,14 @@ const VIEWS: Array<[string, string]> = [
   ['（一）主要目标', '（一）主要目标'],
   ['园区(含空港区)', '园区(含空港区)'],
   ['增长\ufffd8.6%', '增长8.6%'],
+  // Emoji a page decorates its headings and title with; a CJK extension character is no emoji.
+  ['二、2021年工作安排🎯', '二、2021年工作安排'],
+  ['✅地区生产总值增长6%', '地区生产总值增长6%'],
+  ['❤️青禾县招商引资⭐', '青禾县招商引资'],
+  ['🇨🇳白沙镇2022年工作回顾👍🏽', '白沙镇2022年工作回顾'],
+  ['1️⃣城镇新增就业', '1城镇新增就业'],
+  ['𠮷野家（一）主要目标', '𠮷野家（一）主要目标'],
+  ['签约★项目', '签约项目'],
 ];
 
 describe('normalizeText', () => {
@@ -37,6 +45,17 @@ describe('normalizeText', () => {
     expect(back('全区')).toBe('全區'); // a gloss after the last character is outside the quote
     expect(back('全区地区')).toBe('全區(qū)地區');
     expect(back('增长10%')).toBe('增長10%');
+  });
+
+  it('maps spans around and across a dropped emoji back to the original', () => {
+    const original = '一、2020年工作回顾🎯\n全区地区生产总值🔥670.68亿元。';
+    const v = normalizeText(original);
+    expect(v.text).toBe('一、2020年工作回顾\n全区地区生产总值670.68亿元。');
+    const at = (s: string): [number, number] => [v.text.indexOf(s), v.text.indexOf(s) + s.length];
+    const back = (s: string): string => original.slice(...v.toSource(at(s)));
+    expect(back('地区生产总值670.68亿元')).toBe('地区生产总值🔥670.68亿元');
+    expect(back('一、2020年工作回顾')).toBe('一、2020年工作回顾');
+    expect(back('670.68亿元')).toBe('670.68亿元');
   });
 
   it('leaves clean Simplified text as it is, without a map', () => {
@@ -67,6 +86,14 @@ describe('extraction through the view', () => {
       expect(noisy.slice(f.span[0], f.span[1])).toBe(f.quote);
     }
     expect(extract(noisy, { doc: 'noisy' }).facts[0]!.quote).toContain('６７０.６８');
+  });
+
+  it('reads headings and figures decorated with emoji like plain ones', () => {
+    const clean = workReport('全年实现地区生产总值670.68亿元，同比增长10%。', '地区生产总值增长7%左右。');
+    const decorated = clean.replace(/(工作回顾|工作安排|目标)\n/g, '$1🎯\n').replace('670.68亿元', '670.68亿元📈');
+    expect(decorated).not.toBe(clean);
+    expect(factsOf(decorated)).toEqual(factsOf(clean));
+    for (const f of extract(decorated, { doc: 'emoji' }).facts) expect(decorated.slice(f.span[0], f.span[1])).toBe(f.quote);
   });
 
   it('reads a Traditional reprint of every development document like the Simplified text', () => {

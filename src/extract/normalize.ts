@@ -25,6 +25,7 @@ export interface TextView {
 interface NoiseData {
   drop: { chars: string[] };
   space: { chars: string[] };
+  emoji: { ranges: Array<[string, string]> };
   fullwidth: { ranges: Array<[string, string]> };
   gloss: { pattern: string };
 }
@@ -34,6 +35,22 @@ const DROP = new Set(NOISE.drop.chars.map((c) => c.charCodeAt(0)));
 const SPACE = new Set(NOISE.space.chars.map((c) => c.charCodeAt(0)));
 const FULLWIDTH = NOISE.fullwidth.ranges.map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)] as const);
 const GLOSS = new RegExp(NOISE.gloss.pattern, 'y');
+const EMOJI = NOISE.emoji.ranges.map(([a, b]) => [parseInt(a, 16), parseInt(b, 16)] as const);
+
+function isEmoji(cp: number): boolean {
+  for (const [a, b] of EMOJI) if (cp >= a && cp <= b) return true;
+  return false;
+}
+
+/**
+ * The emoji at code unit i of `s`, as its length in code units (a surrogate
+ * pair is two), else 0.
+ */
+function emojiAt(s: string, i: number): number {
+  const cp = s.codePointAt(i)!;
+  if (!isEmoji(cp)) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
 const FULLWIDTH_OFFSET = 0xff01 - 0x21;
 
 function isHan(c: number): boolean {
@@ -175,6 +192,10 @@ function denoise(original: string, table: Uint8Array): PieceMap {
     const k = table[c]!;
     if ((k & (NOISY | PAREN)) === 0) continue;
     if (DROP.has(c)) replacement = '';
+    else if (k & EMOJI_UNIT && emojiAt(original, i) > 0) {
+      replacement = '';
+      skip = emojiAt(original, i) - 1;
+    }
     else if (SPACE.has(c)) replacement = ' ';
     else if (k & PAREN && i > 0 && isHan(original.charCodeAt(i - 1))) {
       GLOSS.lastIndex = i;
@@ -240,6 +261,8 @@ const SIMPLIFIED_ONLY = 2;
 const NOISY = 4;
 /** An opening parenthesis: a gloss may follow if a Han character precedes it. */
 const PAREN = 8;
+/** A code unit an emoji may be or begin with (a BMP pictograph, or the high surrogate of one). */
+const EMOJI_UNIT = 16;
 
 let classes: Uint8Array | null = null;
 
@@ -250,6 +273,10 @@ function charClasses(data: Script): Uint8Array {
   for (const c of data.simplifiedOnly) if (c.length === 1) table[c.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
   for (const c of [...DROP, ...SPACE]) table[c]! |= NOISY;
   for (const [a, b] of FULLWIDTH) for (let c = a; c <= b; c++) table[c]! |= NOISY;
+  for (const [a, b] of EMOJI) {
+    if (b <= 0xffff) for (let c = a; c <= b; c++) table[c]! |= NOISY | EMOJI_UNIT;
+    else for (let h = 0xd800 + ((a - 0x10000) >> 10); h <= 0xd800 + ((b - 0x10000) >> 10); h++) table[h]! |= NOISY | EMOJI_UNIT;
+  }
   table[0x28]! |= PAREN;
   table[0xff08]! |= PAREN;
   classes = table;
