@@ -5,6 +5,7 @@
 // (data/disclosure.json); a value runs to the next label or the line's end.
 import { loadData } from '../data.js';
 import type { Disclosure } from '../schema.js';
+import { isChrome } from './chrome.js';
 import { parseDate } from './dates.js';
 import type { Line } from './structure.js';
 
@@ -71,11 +72,14 @@ export function findDisclosure(text: string, lines: Line[]): { disclosure: Discl
     if (labelsIn(text, lines[i]!).length === 0) continue;
     const values = new Map<Field, string | null>();
     let last = i;
+    let chromeRun = 0;
     for (let j = i; j < lines.length; j++) {
       const line = lines[j]!;
       const found = labelsIn(text, line);
       if (found.length === 0) {
-        if (text.slice(line.start, line.end).trim() === '' && j + 1 < lines.length) continue;
+        const s = text.slice(line.start, line.end);
+        // Blank lines and a portal's furniture (字号, 打印本页) may stand between the block's lines.
+        if ((s.trim() === '' || (isChrome(s) && chromeRun++ < 6)) && j + 1 < lines.length) continue;
         break;
       }
       last = j;

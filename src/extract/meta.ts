@@ -6,6 +6,7 @@
 import { loadData } from '../data.js';
 import type { Disclosure, Meta, Speaker } from '../schema.js';
 import { findDates, parseDate } from './dates.js';
+import { isChrome } from './chrome.js';
 import { findDisclosure } from './disclosure.js';
 import { cuesOf, decide, single, type Cue, type Decision } from './evidence.js';
 import { findPeriods, type PeriodContext, isSpan, yearOf } from './periods.js';
@@ -38,12 +39,10 @@ interface DocTypeCue {
 }
 interface DocumentsFile {
   doc_type_cues: DocTypeCue[];
-  chrome_lines: string[];
   title_trim: string[];
 }
 const DOCUMENTS = loadData<DocumentsFile>('documents.json');
 export const DOC_TYPE_CUES = DOCUMENTS.doc_type_cues.map((c) => ({ ...c, re: new RegExp(c.pattern, 'g') }));
-const CHROME = DOCUMENTS.chrome_lines.map((p) => new RegExp(p));
 const TITLE_TRIM = DOCUMENTS.title_trim.map((p) => new RegExp(p));
 
 /** Every decision about the document, with the cues that made it. */
@@ -85,9 +84,6 @@ function headLinesOf(text: string, lines: Line[], skip: [number, number] | null,
   return out;
 }
 
-export function isChrome(line: string): boolean {
-  return CHROME.some((re) => re.test(line));
-}
 
 const SPEAKER_RE =
   /^(.{0,24}?)((?:代理|代|副)?(?:总理|省长|市长|区长|县长|州长|旗长|盟长|镇长|乡长|主席|主任|局长|书记))\s*[:：]?\s*([\u4e00-\u9fa5]{2,4})$/;
