@@ -49,6 +49,10 @@ const COMPARISON = /^(?:是|为|相当于|比)[^，,；;。、]{1,24}?(?:倍|翻
 /** 高于年初人代会12%的目标: a result compared with its target states the target. */
 const AIM_VERB = new RegExp(`^(?:${MODIFIERS.target_comparison.verbs.join('|')})[^，,；;。！？\\d]{0,12}?(?=\\d)`);
 const AIM_NOUN = new RegExp(`^(?:${MODIFIERS.target_comparison.nouns.join('|')})`);
+const AIM_GAP = new RegExp(MODIFIERS.target_comparison.gap_words.join('|'));
+/** 占GDP比重61.8%: a share of a total, passed over; 增加值增长6.8%: a clause that repeats the name's tail. */
+const SHARE = new RegExp(`^(?:${MODIFIERS.share_clause})(?=[，,；;。]|$)`);
+const REPEATED_TAILS = new WordList(MODIFIERS.repeated_tails.map((w) => [w, w] as [string, string]));
 const OPEN = new Set(['(', '（']);
 const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
 const CLAUSE_SEP = new Set([',', '，', '、']);
@@ -130,6 +134,11 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         i += 1 + comparison[0].length;
         continue;
       }
+      const share = SHARE.exec(text.slice(i + 1, Math.min(limit, i + 40)));
+      if (share) {
+        i += 1 + share[0].length;
+        continue;
+      }
       const aim = targetOf(text, i + 1, limit);
       if (aim) {
         out.push(reading({ ...state, target: true }, 'level', aim.q.start, aim.q.end, { quantities: [aim.q] }));
@@ -142,6 +151,11 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       break;
     }
     if (text.startsWith('其中', i)) break;
+    const tail = i === pos && out.length === 0 && initial ? REPEATED_TAILS.at(text, i) : null;
+    if (tail && GROWTH_VERBS.at(text, skipFillers(text, tail.end))) {
+      i = tail.end;
+      continue;
+    }
     const p = readPeriod(text, i, ctx);
     if (p) {
       state.period = p;
@@ -253,8 +267,10 @@ function targetOf(text: string, pos: number, limit: number): { q: Quantity; end:
   const q = readQuantity(text, pos + verb[0].length);
   if (!q || q.percentPoint) return null;
   const noun = AIM_NOUN.exec(text.slice(q.end, q.end + 6));
-  if (!noun) return null;
-  let end = q.end + noun[0].length;
+  // 完成年计划710亿元的89.4%: the plan named before the number, the share done after it.
+  const done = !noun && AIM_GAP.test(verb[0]) && text[q.end] === '的' ? readQuantity(text, q.end + 1) : null;
+  if (!noun && done?.unit !== '%') return null;
+  let end = noun ? q.end + noun[0].length : done!.end;
   const gap = readQuantity(text, end);
   if (gap?.percentPoint) end = gap.end;
   return end <= limit ? { q, end } : null;

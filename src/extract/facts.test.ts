@@ -200,6 +200,28 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
     ['fiscal_total_revenue 2020 actual level 2.01 亿元 exact', 'fiscal_total_revenue 2020 actual growth 26.4 % exact', 'fiscal_total_revenue 2020 target growth 12 % exact'],
   ],
   ['规模以上工业增加值增长9.1%，超过年初确定的8%的预期目标。', ['industrial_value_added 2020 actual growth 9.1 % exact', 'industrial_value_added 2020 target growth 8 % exact']],
+  [
+    '地区生产总值635亿元，完成年计划710亿元的89.4%(主要是二产、三产未达预期目标)，增长2.0%。',
+    ['gdp 2020 actual level 635 亿元 exact', 'gdp 2020 target level 710 亿元 exact', 'gdp 2020 actual growth 2 % exact'],
+  ],
+  ['固定资产投资300亿元，完成年度计划385亿元的77.9%，下降18.4%。', ['fixed_asset_investment 2020 actual level 300 亿元 exact', 'fixed_asset_investment 2020 target level 385 亿元 exact', 'fixed_asset_investment 2020 actual growth -18.4 % exact']],
+  ['城镇新增就业超143万人、超额完成国家下达的110万人年度任务。', ['new_urban_jobs 2020 actual level 143 万人 min', 'new_urban_jobs 2020 target level 110 万人 exact']],
+  ['城镇新增就业5200人，完成市下达的4800人目标任务。', ['new_urban_jobs 2020 actual level 5200 人 exact', 'new_urban_jobs 2020 target level 4800 人 exact']],
+  ['城镇调查失业率平均为5%。', ['surveyed_unemployment_rate 2020 actual level 5 % exact']],
+  // A threshold passed, then the amount itself: the amount is the fact.
+  ['全省生产总值突破6000亿元大关，达到6556亿元，增长12.7%。', ['gdp 2020 actual level 6556 亿元 exact', 'gdp 2020 actual growth 12.7 % exact']],
+  ['地区生产总值迈上300亿元台阶，达到312.5亿元。', ['gdp 2020 actual level 312.5 亿元 exact']],
+  ['地区生产总值迈上14万亿元新台阶、连续36年居全国首位。', ['gdp 2020 actual level 14 万亿元 min']],
+  // A bare 第一产业 before its value is its value added.
+  ['第一产业增长5.9%，第二产业增长17.7%，第三产业增长10.9%。', ['value_added_primary 2020 actual growth 5.9 % exact', 'value_added_secondary 2020 actual growth 17.7 % exact', 'value_added_tertiary 2020 actual growth 10.9 % exact']],
+  ['第一产业投资增长20%，第三产业占比提高到49.7%。', []],
+  // A share of a total is passed over; a clause that repeats the name's tail goes on with it.
+  [
+    '第二产业实现增加值280.5亿元，占GDP比重61.8%，增加值增长6.8%，增速比全市高2.8个百分点。',
+    ['value_added_secondary 2020 actual level 280.5 亿元 exact', 'value_added_secondary 2020 actual growth 6.8 % exact'],
+  ],
+  ['第一产业增加值99455.3万元，增长3.2%，占生产总值的比重为6.6%。', ['value_added_primary 2020 actual level 99455.3 万元 exact', 'value_added_primary 2020 actual growth 3.2 % exact']],
+  ['规上工业总产值779.7亿元，占全市的比重为12.5%，总产值增长3.3%。', ['industrial_output 2020 actual level 779.7 亿元 exact', 'industrial_output 2020 actual growth 3.3 % exact']],
 ];
 
 // 年均 over a span the text gives by its base year or by a count of years.
@@ -235,6 +257,10 @@ describe('forms read for their meaning', () => {
   });
   it.each(PLAN_FORMS)('plan: %s', (sentence, expected) => {
     expect(factsOf(workReport('', sentence)).sort()).toEqual([...expected].sort());
+  });
+  it('a paragraph that opens with 初步预计 is all estimates', () => {
+    const facts = extract(workReport('初步预计，地区生产总值635亿元，增长2.0%。其中，第一产业增加值18亿元。'), { doc: 'x' }).facts;
+    expect(facts.map((f) => f.estimated)).toEqual([true, true, true]);
   });
   it('a fact of an elided name quotes its head and its value', () => {
     const text = workReport('粮食播种面积120万亩，产量45万吨以上。');

@@ -9,9 +9,9 @@ import { parseChain, type Reading } from './chain.js';
 import { readChinese } from './numbers.js';
 import { isSpan, lastYearOf, readPeriod, type PeriodMatch } from './periods.js';
 import { completeUnit, MODIFIERS, PAGE_BREAK, QUALITATIVE, WordList } from './quantities.js';
-import { toBase } from './units.js';
+import { toBase, unitInfo } from './units.js';
 import type { DocContext } from './context.js';
-import { sectionAt } from './structure.js';
+import { holding, sectionAt } from './structure.js';
 
 interface ScopeFile {
   before_ok: string[];
@@ -30,6 +30,7 @@ const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
 const CREATED_PART_RE = new RegExp(`(${SCOPE.creation_verbs.join('|')})[^，,；;。]{0,30}(${SCOPE.part_nouns.join('|')})(?=[，,；;])`);
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
 const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
+const ESTIMATE_WORDS = new WordList(MODIFIERS.estimate_words.map((w) => [w, true] as [string, boolean]));
 const BASE_YEAR_RE = /(?:是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍|比((?:19|20)\d{2})年(?:末|底)?翻/;
 const COUNT = '([二两三四五六七八九十])';
 const SPAN_COUNT_RE = new RegExp(
@@ -283,7 +284,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     const limit = chainLimit(doc, end);
     const readings = parseChain(text, end, limit, doc.periodCtxAt(start));
     if (!readings.length) continue;
-    items.push({ subjects, start, readings, end: Math.max(...readings.map((r) => r.end)), weak: m.weak });
+    items.push({ subjects, start, readings: dropThresholds(readings), end: Math.max(...readings.map((r) => r.end)), weak: m.weak });
   }
   const facts: Fact[] = [];
   const weak: boolean[] = [];
@@ -299,6 +300,25 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     }
   });
   return dropWeak(facts, weak);
+}
+
+/**
+ * 生产总值突破6000亿元大关，达到6556亿元: a threshold passed, then the amount
+ * itself; the amount is the fact.
+ */
+function dropThresholds(readings: Reading[]): Reading[] {
+  const single = (r: Reading): number | null => {
+    const q = r.quantities[0];
+    return r.measure === 'level' && r.quantities.length === 1 && q ? toBase(q.value, q.unit) : null;
+  };
+  return readings.filter((r, i) => {
+    const v = single(r);
+    if (v === null || r.quantities[0]!.qualifier !== 'min') return true;
+    return !readings.slice(i + 1).some((x) => {
+      const w = single(x);
+      return w !== null && w > v && !x.quantities[0]!.qualifier && !x.target && x.period === r.period && unitInfo(x.quantities[0]!.unit)?.dimension === unitInfo(r.quantities[0]!.unit)?.dimension;
+    });
+  });
 }
 
 /** The end of the sentence after `pos`, across a page's furniture left inside it (4022 / - 1 - / 万元). */
@@ -545,12 +565,18 @@ function spanFromCount(doc: DocContext, pos: number, period: string): string | n
 
 /** 预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值...: a sentence that opens with 预计 is all estimates. */
 function estimatedSentence(doc: DocContext, pos: number): boolean {
-  const s = doc.sentences.startOf(pos);
-  let i = s;
+  // The sentence, or the paragraph it belongs to (初步预计，…635亿元…。其中，第一产业增加值18亿元…).
+  const line = doc.lines.length ? holding(doc.lines, pos) : null;
+  return opensWithEstimate(doc, doc.sentences.startOf(pos), pos) || (line !== null && opensWithEstimate(doc, line.start, pos));
+}
+
+function opensWithEstimate(doc: DocContext, start: number, pos: number): boolean {
+  let i = start;
+  while (/\s/.test(doc.text[i] ?? '')) i++;
   const p = readPeriod(doc.text, i, doc.periodCtxAt(pos));
   if (p) i = p.end;
   while (/[\s,，]/.test(doc.text[i] ?? '')) i++;
-  return doc.text.startsWith('预计', i);
+  return ESTIMATE_WORDS.at(doc.text, i) !== null;
 }
 
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */

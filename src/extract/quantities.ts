@@ -19,8 +19,10 @@ interface ModifiersFile {
   estimate_words: string[];
   target_words: string[];
   percent_point: string[];
-  target_comparison: { verbs: string[]; nouns: string[] };
+  target_comparison: { verbs: string[]; nouns: string[]; gap_words: string[] };
   span_count: { before: string[]; after: string[] };
+  share_clause: string;
+  repeated_tails: string[];
 }
 
 export const MODIFIERS = loadData<ModifiersFile>('modifiers.json');
