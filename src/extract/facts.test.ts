@@ -224,6 +224,18 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
   ['规上工业总产值779.7亿元，占全市的比重为12.5%，总产值增长3.3%。', ['industrial_output 2020 actual level 779.7 亿元 exact', 'industrial_output 2020 actual growth 3.3 % exact']],
 ];
 
+// Targets named in a review: the sentence is led by their name and a colon.
+const TARGETS_IN_REVIEW: Array<[string, string[]]> = [
+  [
+    '省政府拟定了2021年经济社会发展的主要预期目标：生产总值增长9%，城镇登记失业率控制在5%以内，居民消费价格总水平上涨控制在4%以内。',
+    ['gdp 2021 target growth 9 % exact', 'registered_unemployment_rate 2021 target level 5 % max', 'cpi 2021 target growth 4 % max'],
+  ],
+  ['今年的主要目标是：地区生产总值增长6%左右。', ['gdp 2020 target growth 6 % approx']],
+  ['进出口总额186亿元，其中出口120亿元，增长10%。', ['trade_total 2020 actual level 186 亿元 exact', 'exports 2020 actual level 120 亿元 exact', 'exports 2020 actual growth 10 % exact']],
+  ['规模以上工业企业实现增加值45亿元。', ['industrial_value_added 2020 actual level 45 亿元 exact']],
+  ['出口企业达到120家。', []],
+];
+
 // 年均 over a span the text gives by its base year or by a count of years.
 const SPANS: Array<[string, string[]]> = [
   ['过去的五年，洛阳实现了跨越式发展。\n2020年，全市实现地区生产总值1919.6亿元，是2015年的2.8倍，年均增长15.5%。', ['gdp 2020 actual level 1919.6 亿元 exact', 'gdp 2016-2020 actual avg_growth 15.5 % exact']],
@@ -250,6 +262,9 @@ const PLAN_FORMS: Array<[string, string[]]> = [
 
 describe('forms read for their meaning', () => {
   it.each(REVIEW_FORMS)('review: %s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence)).sort()).toEqual([...expected].sort());
+  });
+  it.each(TARGETS_IN_REVIEW)('targets in a review: %s', (sentence, expected) => {
     expect(factsOf(workReport(sentence)).sort()).toEqual([...expected].sort());
   });
   it.each(SPANS)('span: %s', (sentence, expected) => {

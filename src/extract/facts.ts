@@ -30,6 +30,8 @@ const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
 const CREATED_PART_RE = new RegExp(`(${SCOPE.creation_verbs.join('|')})[^，,；;。]{0,30}(${SCOPE.part_nouns.join('|')})(?=[，,；;])`);
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
 const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
+/** 主要预期目标：生产总值增长9%，城镇登记失业率控制在5%以内: a sentence led by its targets' name and a colon. */
+const TARGET_LEAD = new RegExp(`(?:${MODIFIERS.target_words.join('|')})(?:是|为|如下)?[:：]`);
 const ESTIMATE_WORDS = new WordList(MODIFIERS.estimate_words.map((w) => [w, true] as [string, boolean]));
 const BASE_YEAR_RE = /(?:是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍|比((?:19|20)\d{2})年(?:末|底)?翻/;
 const COUNT = '([二两三四五六七八九十])';
@@ -446,7 +448,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   const section = sectionAt(doc.sections, subjectStart);
   const sentence = text.slice(clauseStart(text, subjectStart), subjectStart);
   let kind: Fact['kind'] = section.kind === 'plan' ? 'target' : 'actual';
-  if (r.target || TARGET_RE.test(sentence)) kind = 'target';
+  if (r.target || TARGET_RE.test(sentence) || TARGET_LEAD.test(text.slice(doc.sentences.startOf(subjectStart), subjectStart))) kind = 'target';
   const reviewYear = doc.periodCtx.year;
   if (kind === 'actual' && reviewYear !== null && lastYearOf(period) > reviewYear) kind = 'target';
   if (kind === 'target' && reviewYear !== null && section.kind === 'plan' && lastYearOf(period) < (doc.periodCtx.planYear ?? reviewYear)) kind = 'actual';
