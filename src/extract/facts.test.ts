@@ -184,6 +184,12 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
   ['全县地方生产总值完成96.4亿元。', ['gdp 2020 actual level 96.4 亿元 exact']],
   ['全社会固定资产投\n资完成59.4亿元。', ['fixed_asset_investment 2020 actual level 59.4 亿元 exact']],
   ['财政一般预算收入116.6亿元；地方财政一般预算收入8.2亿元。', ['general_budget_revenue 2020 actual level 116.6 亿元 exact', 'local_general_budget_revenue 2020 actual level 8.2 亿元 exact']],
+  [
+    '金融机构本外币存款余额560亿元，贷款余额410亿元，分别增长9.8%、12.1%。',
+    ['deposit_balance 2020 actual level 560 亿元 exact', 'deposit_balance 2020 actual growth 9.8 % exact', 'loan_balance 2020 actual level 410 亿元 exact', 'loan_balance 2020 actual growth 12.1 % exact'],
+  ],
+  ['各项存款余额99亿元，增长8%；贷款余额70亿元，增长9%。', ['deposit_balance 2020 actual level 99 亿元 exact', 'deposit_balance 2020 actual growth 8 % exact', 'loan_balance 2020 actual level 70 亿元 exact', 'loan_balance 2020 actual growth 9 % exact']],
+  ['城乡居民人均可支配收入分别为30000元、15000元，城镇登记失业率3%。', ['urban_income_pc 2020 actual level 30000 元 exact', 'rural_income_pc 2020 actual level 15000 元 exact', 'registered_unemployment_rate 2020 actual level 3 % exact']],
   ['第一产业实现增加值12亿元，第二产业实现增加值30.2亿元。', ['value_added_primary 2020 actual level 12 亿元 exact', 'value_added_secondary 2020 actual level 30.2 亿元 exact']],
   ['规模以上工业完成增加值45亿元，增长8%。', ['industrial_value_added 2020 actual level 45 亿元 exact', 'industrial_value_added 2020 actual growth 8 % exact']],
   ['粮食播种面积120万亩，产量45万吨以上。', ['grain_output 2020 actual level 45 万吨 min']],

@@ -172,6 +172,8 @@ interface NameMention extends IndicatorMention {
 interface Item {
   subjects: Subject[];
   start: number;
+  /** Where its name is written (after the head of an elided name). */
+  nameStart: number;
   readings: Reading[];
   /** Where its values end. */
   end: number;
@@ -234,7 +236,8 @@ function mergedMentions(text: string): NameMention[] {
 
 /**
  * 粮食播种面积120万亩，产量45万吨以上: a clause that opens with the tail of a
- * name (产量) whose head (粮食) leads an earlier clause of the sentence.
+ * name (产量) whose head (粮食) leads an earlier clause of the sentence; the
+ * head may open a sibling name (金融机构存款余额560亿元，贷款余额410亿元).
  */
 function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] {
   const catalog = getCatalog();
@@ -250,7 +253,8 @@ function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] 
       for (const [head, ind] of heads) {
         const h = text.lastIndexOf(head, q);
         if (h < 0 || q - h > 40 || /[。！？!?\n]/.test(text.slice(h, q))) continue;
-        if (found.some((m) => m.start >= h && m.start < q)) continue;
+        // No other name between, unless the head opens a sibling name (金融机构存款余额…，贷款余额…).
+        if (found.some((m) => (m.start > h && m.start < q) || (m.start < h && h < m.end))) continue;
         if (!best || h > best.start) best = { start: h, indicator: ind };
       }
       if (!best) continue;
@@ -286,7 +290,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     const limit = chainLimit(doc, end);
     const readings = parseChain(text, end, limit, doc.periodCtxAt(start));
     if (!readings.length) continue;
-    items.push({ subjects, start, readings: dropThresholds(readings), end: Math.max(...readings.map((r) => r.end)), weak: m.weak });
+    items.push({ subjects, start, nameStart: m.subjects ? m.start : start, readings: dropThresholds(readings), end: Math.max(...readings.map((r) => r.end)), weak: m.weak });
   }
   const facts: Fact[] = [];
   const weak: boolean[] = [];
@@ -370,7 +374,7 @@ function groupDrafts(items: Item[], k: number, text: string): Draft[] {
   for (let j = k + 1; j < items.length; j++) {
     const prev = items[j - 1]!;
     const cur = items[j]!;
-    if (!ITEM_SEP.test(text.slice(prev.end, cur.start))) return out;
+    if (!ITEM_SEP.test(text.slice(prev.end, cur.nameStart))) return out;
     // The owner's own values (before its 分别/均 reading) must come first: only readings after them are shared.
     const shared = cur.readings.filter((r, idx) => idx > 0 && (r.respectively || eachOf(text, r)) && r.measure !== 'level');
     if (!shared.length) continue;
