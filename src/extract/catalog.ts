@@ -18,7 +18,10 @@ export interface Indicator {
 }
 
 interface CatalogFile {
-  indicators: Indicator[];
+  indicators: Array<Indicator & { weak_aliases?: string[] }>;
+  split: { tails: string[]; verbs: string[] };
+  elided: { tails: string[] };
+  merged: Record<string, string[]>;
 }
 
 interface TrieNode {
@@ -26,7 +29,8 @@ interface TrieNode {
   indicator?: Indicator;
 }
 
-const SKIPPABLE = new Set([0x20, 0x3000, 0xa0]);
+// Spaces inside a name, and a line break of hard-wrapped text (全社会固定资产投\n资).
+const SKIPPABLE = new Set([0x20, 0x3000, 0xa0, 0x0a, 0x0d]);
 
 function bigram(a: number, b: number): number {
   return ((a * 40503) ^ b) & 0xfffff;
@@ -42,12 +46,34 @@ class Catalog {
   private readonly firstTwo = new Uint8Array(1 << 20);
   /** Every name -> its indicator (exact lookups, list completion). */
   readonly byAlias = new Map<string, Indicator>();
+  /** Bare names that yield to the full name when both give a level (财政收入). */
+  readonly weak = new Set<string>();
+  /** Tail of a name -> the heads that complete it (产量 -> 粮食 -> grain_output), for elided names. */
+  readonly elided = new Map<string, Map<string, Indicator>>();
+  /** A word naming two indicators at once (存贷款 -> 存款, 贷款). */
+  readonly merged: Record<string, string[]>;
 
   constructor(file: CatalogFile) {
     this.indicators = file.indicators;
-    for (const ind of this.indicators) {
+    this.merged = file.merged;
+    for (const ind of file.indicators) {
       this.byKey.set(ind.key, ind);
       for (const alias of ind.aliases) this.add(alias, ind);
+      for (const w of ind.weak_aliases ?? []) this.weak.add(w);
+    }
+    // 第一产业实现增加值: a verb between the head and the tail of a name.
+    for (const ind of file.indicators) {
+      for (const alias of ind.aliases) {
+        const tail = file.split.tails.find((t) => alias.endsWith(t) && alias.length - t.length >= 2);
+        if (!tail) continue;
+        const head = alias.slice(0, -tail.length);
+        for (const v of file.split.verbs) if (!this.byAlias.has(head + v + tail)) this.add(head + v + tail, ind);
+      }
+    }
+    for (const tail of file.elided.tails) {
+      const heads = new Map<string, Indicator>();
+      for (const [alias, ind] of this.byAlias) if (alias.endsWith(tail) && alias.length - tail.length >= 2) heads.set(alias.slice(0, -tail.length), ind);
+      this.elided.set(tail, heads);
     }
   }
 

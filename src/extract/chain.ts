@@ -4,7 +4,7 @@
 //   城镇和农村居民人均可支配收入 | 为27478元、15341元 | ,分别增长11.0%、14.3%
 // The chain ends at a clause that does not begin with a value (a new subject,
 // 其中, a sentence end). Each reading keeps its own offsets.
-import { MODIFIERS, WordList, readQuantityList, type Quantity } from './quantities.js';
+import { MODIFIERS, QUALITATIVE, WordList, readQuantity, readQuantityList, type Quantity } from './quantities.js';
 import { readPeriod, type PeriodContext, type PeriodMatch } from './periods.js';
 import type { Measure, Qualifier } from './types.js';
 
@@ -39,14 +39,20 @@ export interface Reading extends State {
 
 const GROWTH_VERBS = new WordList(Object.entries(MODIFIERS.growth_verbs));
 const LEVEL_VERBS = new WordList(MODIFIERS.level_verbs.map((w) => [w, w] as [string, string]));
-const QUALITATIVE = new WordList(MODIFIERS.qualitative.map((w) => [w, w] as [string, string]));
 const FLAT = new WordList(MODIFIERS.flat.map((w) => [w, w] as [string, string]));
 const FILLERS = new WordList(MODIFIERS.fillers.map((w) => [w, w] as [string, string]));
 const TARGET_WORDS = new Set(MODIFIERS.target_words);
 /** Verbs that reach a level: 增长到, 提高到 (not growth). */
 const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至|下降到|下降至|降到|降至|回落到|回落至|减少到|减少至)/;
 
-const COMPARISON = /^(?:是|为|相当于)[^，,；;。、]{1,24}?(?:倍|翻一番|翻番)(?=[，,])/;
+const COMPARISON = /^(?:是|为|相当于|比)[^，,；;。、]{1,24}?(?:倍|翻一番|翻番)(?=[，,])/;
+/** 高于年初人代会12%的目标: a result compared with its target states the target. */
+const AIM_VERB = new RegExp(`^(?:${MODIFIERS.target_comparison.verbs.join('|')})[^，,；;。！？\\d]{0,12}?(?=\\d)`);
+const AIM_NOUN = new RegExp(`^(?:${MODIFIERS.target_comparison.nouns.join('|')})`);
+const AIM_GAP = new RegExp(MODIFIERS.target_comparison.gap_words.join('|'));
+/** 占GDP比重61.8%: a share of a total, passed over; 增加值增长6.8%: a clause that repeats the name's tail. */
+const SHARE = new RegExp(`^(?:${MODIFIERS.share_clause})(?=[，,；;。]|$)`);
+const REPEATED_TAILS = new WordList(MODIFIERS.repeated_tails.map((w) => [w, w] as [string, string]));
 const OPEN = new Set(['(', '（']);
 const CLOSE: Record<string, string> = { '(': ')', '（': '）' };
 const CLAUSE_SEP = new Set([',', '，', '、']);
@@ -128,12 +134,28 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         i += 1 + comparison[0].length;
         continue;
       }
+      const share = SHARE.exec(text.slice(i + 1, Math.min(limit, i + 40)));
+      if (share) {
+        i += 1 + share[0].length;
+        continue;
+      }
+      const aim = targetOf(text, i + 1, limit);
+      if (aim) {
+        out.push(reading({ ...state, target: true }, 'level', aim.q.start, aim.q.end, { quantities: [aim.q] }));
+        i = aim.end;
+        continue;
+      }
       // The chain goes on into the next clause only if that clause begins with a value.
       const next = parseChain(text, i + 1, limit, ctx, { ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null });
       out.push(...next);
       break;
     }
     if (text.startsWith('其中', i)) break;
+    const tail = i === pos && out.length === 0 && initial ? REPEATED_TAILS.at(text, i) : null;
+    if (tail && GROWTH_VERBS.at(text, skipFillers(text, tail.end))) {
+      i = tail.end;
+      continue;
+    }
     const p = readPeriod(text, i, ctx);
     if (p) {
       state.period = p;
@@ -236,6 +258,22 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
     state.role = null;
   }
   return out;
+}
+
+/** 高于年初人代会12%的目标(14.4个百分点): the target's quantity, and where the comparison ends. */
+function targetOf(text: string, pos: number, limit: number): { q: Quantity; end: number } | null {
+  const verb = AIM_VERB.exec(text.slice(pos, Math.min(limit, pos + 20)));
+  if (!verb) return null;
+  const q = readQuantity(text, pos + verb[0].length);
+  if (!q || q.percentPoint) return null;
+  const noun = AIM_NOUN.exec(text.slice(q.end, q.end + 6));
+  // 完成年计划710亿元的89.4%: the plan named before the number, the share done after it.
+  const done = !noun && AIM_GAP.test(verb[0]) && text[q.end] === '的' ? readQuantity(text, q.end + 1) : null;
+  if (!noun && done?.unit !== '%') return null;
+  let end = noun ? q.end + noun[0].length : done!.end;
+  const gap = readQuantity(text, end);
+  if (gap?.percentPoint) end = gap.end;
+  return end <= limit ? { q, end } : null;
 }
 
 function skipFillers(text: string, i: number): number {

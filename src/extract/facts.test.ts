@@ -143,3 +143,149 @@ describe('more shapes of the same grammar', () => {
     ]);
   });
 });
+
+// Forms read for their meaning: names split by a verb or elided, names with a
+// word inside (家庭), wrapped over a line, merged (存贷款), 分别 after a list of
+// items that had their own values, scope words, gaps between a number and its unit.
+const REVIEW_FORMS: Array<[string, string[]]> = [
+  [
+    '城镇居民家庭人均可支配收入、农民人均纯收入分别达到10558元、6238元，同步增长9%。',
+    ['urban_income_pc 2020 actual level 10558 元 exact', 'rural_income_pc 2020 actual level 6238 元 exact', 'urban_income_pc 2020 actual growth 9 % exact', 'rural_income_pc 2020 actual growth 9 % exact'],
+  ],
+  ['农村居民家庭人均纯收入8120元，稳步增长12%。', ['rural_income_pc 2020 actual level 8120 元 exact', 'rural_income_pc 2020 actual growth 12 % exact']],
+  ['全年实际引进市外内资16.5亿元，利用外资1474万美元。', ['domestic_capital_utilized 2020 actual level 16.5 亿元 exact', 'fdi_utilized 2020 actual level 1474 万美元 exact']],
+  ['实际利用内资32亿元，实际到位外资2100万美元。', ['domestic_capital_utilized 2020 actual level 32 亿元 exact', 'fdi_utilized 2020 actual level 2100 万美元 exact']],
+  [
+    '第一产业增加值13.05亿元、第二产业增加值147.83亿元、第三产业增加值158.86 亿元，分别增长4.6%、7.7%和8.7%。',
+    [
+      'value_added_primary 2020 actual level 13.05 亿元 exact',
+      'value_added_secondary 2020 actual level 147.83 亿元 exact',
+      'value_added_tertiary 2020 actual level 158.86 亿元 exact',
+      'value_added_tertiary 2020 actual growth 8.7 % exact',
+      'value_added_primary 2020 actual growth 4.6 % exact',
+      'value_added_secondary 2020 actual growth 7.7 % exact',
+    ].sort(),
+  ],
+  [
+    '规模以上工业增加值52亿元，全社会固定资产投资120亿元，分别增长9%和12%。',
+    ['industrial_value_added 2020 actual level 52 亿元 exact', 'fixed_asset_investment 2020 actual level 120 亿元 exact', 'fixed_asset_investment 2020 actual growth 12 % exact', 'industrial_value_added 2020 actual growth 9 % exact'].sort(),
+  ],
+  ['农村经济总收入预计达12387万元，农民人均纯收入预计达3325元，分别比上年同比增长15%和35.49 %。', ['rural_income_pc 2020 actual level 3325 元 exact', 'rural_income_pc 2020 actual growth 35.49 % exact']],
+  ['全社会用电量12亿千瓦时，社会消费品零售总额85亿元，分别增长6%、9.5%。', ['retail_sales 2020 actual level 85 亿元 exact', 'retail_sales 2020 actual growth 9.5 % exact']],
+  [
+    '各项存贷款余额达7338万元和4022\n- 1 -\n万元，同比增长37.8%和14.8%。',
+    ['deposit_balance 2020 actual level 7338 万元 exact', 'loan_balance 2020 actual level 4022 万元 exact', 'deposit_balance 2020 actual growth 37.8 % exact', 'loan_balance 2020 actual growth 14.8 % exact'],
+  ],
+  [
+    '金融机构存贷款余额分别为320亿元、210亿元，分别增长11%、13%。',
+    ['deposit_balance 2020 actual level 320 亿元 exact', 'loan_balance 2020 actual level 210 亿元 exact', 'deposit_balance 2020 actual growth 11 % exact', 'loan_balance 2020 actual growth 13 % exact'],
+  ],
+  ['全年上报城镇新增就业5071人。', ['new_urban_jobs 2020 actual level 5071 人 exact']],
+  ['全县地方生产总值完成96.4亿元。', ['gdp 2020 actual level 96.4 亿元 exact']],
+  ['全社会固定资产投\n资完成59.4亿元。', ['fixed_asset_investment 2020 actual level 59.4 亿元 exact']],
+  ['财政一般预算收入116.6亿元；地方财政一般预算收入8.2亿元。', ['general_budget_revenue 2020 actual level 116.6 亿元 exact', 'local_general_budget_revenue 2020 actual level 8.2 亿元 exact']],
+  [
+    '金融机构本外币存款余额560亿元，贷款余额410亿元，分别增长9.8%、12.1%。',
+    ['deposit_balance 2020 actual level 560 亿元 exact', 'deposit_balance 2020 actual growth 9.8 % exact', 'loan_balance 2020 actual level 410 亿元 exact', 'loan_balance 2020 actual growth 12.1 % exact'],
+  ],
+  ['各项存款余额99亿元，增长8%；贷款余额70亿元，增长9%。', ['deposit_balance 2020 actual level 99 亿元 exact', 'deposit_balance 2020 actual growth 8 % exact', 'loan_balance 2020 actual level 70 亿元 exact', 'loan_balance 2020 actual growth 9 % exact']],
+  ['城乡居民人均可支配收入分别为30000元、15000元，城镇登记失业率3%。', ['urban_income_pc 2020 actual level 30000 元 exact', 'rural_income_pc 2020 actual level 15000 元 exact', 'registered_unemployment_rate 2020 actual level 3 % exact']],
+  ['第一产业实现增加值12亿元，第二产业实现增加值30.2亿元。', ['value_added_primary 2020 actual level 12 亿元 exact', 'value_added_secondary 2020 actual level 30.2 亿元 exact']],
+  ['规模以上工业完成增加值45亿元，增长8%。', ['industrial_value_added 2020 actual level 45 亿元 exact', 'industrial_value_added 2020 actual growth 8 % exact']],
+  ['粮食播种面积120万亩，产量45万吨以上。', ['grain_output 2020 actual level 45 万吨 min']],
+  ['全年粮食播种面积12.3万亩，总产量5.1万吨，增长2%。', ['grain_output 2020 actual level 5.1 万吨 exact', 'grain_output 2020 actual growth 2 % exact']],
+  ['500万元及以上固定资产投资增长12.5%。', ['fixed_asset_investment 2020 actual growth 12.5 % exact']],
+  ['社会消费品零售总额与上年水平相当。', ['retail_sales 2020 actual growth 0 % approx']],
+  ['地区生产总值与去年同期基本持平。', ['gdp 2020 actual growth 0 % approx']],
+  // A bare 财政收入 that gives another amount than 财政总收入 is a narrower amount.
+  ['全县财政总收入22.3亿元，其中税收收入15亿元，财政收入3.3亿元。', ['fiscal_total_revenue 2020 actual level 22.3 亿元 exact', 'tax_revenue 2020 actual level 15 亿元 exact']],
+  ['财政收入3.3亿元，增长5%。', ['fiscal_total_revenue 2020 actual level 3.3 亿元 exact', 'fiscal_total_revenue 2020 actual growth 5 % exact']],
+  // A result compared with its target states the target.
+  [
+    '财政收入2.01亿元，较上年增长26.4%，高于年初人代会12%的目标14.4个百分点。',
+    ['fiscal_total_revenue 2020 actual level 2.01 亿元 exact', 'fiscal_total_revenue 2020 actual growth 26.4 % exact', 'fiscal_total_revenue 2020 target growth 12 % exact'],
+  ],
+  ['规模以上工业增加值增长9.1%，超过年初确定的8%的预期目标。', ['industrial_value_added 2020 actual growth 9.1 % exact', 'industrial_value_added 2020 target growth 8 % exact']],
+  [
+    '地区生产总值635亿元，完成年计划710亿元的89.4%(主要是二产、三产未达预期目标)，增长2.0%。',
+    ['gdp 2020 actual level 635 亿元 exact', 'gdp 2020 target level 710 亿元 exact', 'gdp 2020 actual growth 2 % exact'],
+  ],
+  ['固定资产投资300亿元，完成年度计划385亿元的77.9%，下降18.4%。', ['fixed_asset_investment 2020 actual level 300 亿元 exact', 'fixed_asset_investment 2020 target level 385 亿元 exact', 'fixed_asset_investment 2020 actual growth -18.4 % exact']],
+  ['城镇新增就业超143万人、超额完成国家下达的110万人年度任务。', ['new_urban_jobs 2020 actual level 143 万人 min', 'new_urban_jobs 2020 target level 110 万人 exact']],
+  ['城镇新增就业5200人，完成市下达的4800人目标任务。', ['new_urban_jobs 2020 actual level 5200 人 exact', 'new_urban_jobs 2020 target level 4800 人 exact']],
+  ['城镇调查失业率平均为5%。', ['surveyed_unemployment_rate 2020 actual level 5 % exact']],
+  // A threshold passed, then the amount itself: the amount is the fact.
+  ['全省生产总值突破6000亿元大关，达到6556亿元，增长12.7%。', ['gdp 2020 actual level 6556 亿元 exact', 'gdp 2020 actual growth 12.7 % exact']],
+  ['地区生产总值迈上300亿元台阶，达到312.5亿元。', ['gdp 2020 actual level 312.5 亿元 exact']],
+  ['地区生产总值迈上14万亿元新台阶、连续36年居全国首位。', ['gdp 2020 actual level 14 万亿元 min']],
+  // A bare 第一产业 before its value is its value added.
+  ['第一产业增长5.9%，第二产业增长17.7%，第三产业增长10.9%。', ['value_added_primary 2020 actual growth 5.9 % exact', 'value_added_secondary 2020 actual growth 17.7 % exact', 'value_added_tertiary 2020 actual growth 10.9 % exact']],
+  ['第一产业投资增长20%，第三产业占比提高到49.7%。', []],
+  // A share of a total is passed over; a clause that repeats the name's tail goes on with it.
+  [
+    '第二产业实现增加值280.5亿元，占GDP比重61.8%，增加值增长6.8%，增速比全市高2.8个百分点。',
+    ['value_added_secondary 2020 actual level 280.5 亿元 exact', 'value_added_secondary 2020 actual growth 6.8 % exact'],
+  ],
+  ['第一产业增加值99455.3万元，增长3.2%，占生产总值的比重为6.6%。', ['value_added_primary 2020 actual level 99455.3 万元 exact', 'value_added_primary 2020 actual growth 3.2 % exact']],
+  ['规上工业总产值779.7亿元，占全市的比重为12.5%，总产值增长3.3%。', ['industrial_output 2020 actual level 779.7 亿元 exact', 'industrial_output 2020 actual growth 3.3 % exact']],
+];
+
+// Targets named in a review: the sentence is led by their name and a colon.
+const TARGETS_IN_REVIEW: Array<[string, string[]]> = [
+  [
+    '省政府拟定了2021年经济社会发展的主要预期目标：生产总值增长9%，城镇登记失业率控制在5%以内，居民消费价格总水平上涨控制在4%以内。',
+    ['gdp 2021 target growth 9 % exact', 'registered_unemployment_rate 2021 target level 5 % max', 'cpi 2021 target growth 4 % max'],
+  ],
+  ['今年的主要目标是：地区生产总值增长6%左右。', ['gdp 2020 target growth 6 % approx']],
+  ['进出口总额186亿元，其中出口120亿元，增长10%。', ['trade_total 2020 actual level 186 亿元 exact', 'exports 2020 actual level 120 亿元 exact', 'exports 2020 actual growth 10 % exact']],
+  ['规模以上工业企业实现增加值45亿元。', ['industrial_value_added 2020 actual level 45 亿元 exact']],
+  ['出口企业达到120家。', []],
+];
+
+// 年均 over a span the text gives by its base year or by a count of years.
+const SPANS: Array<[string, string[]]> = [
+  ['过去的五年，洛阳实现了跨越式发展。\n2020年，全市实现地区生产总值1919.6亿元，是2015年的2.8倍，年均增长15.5%。', ['gdp 2020 actual level 1919.6 亿元 exact', 'gdp 2016-2020 actual avg_growth 15.5 % exact']],
+  ['2020年固定资产投资15.5亿元，比2017年翻一番，年均增长26%。', ['fixed_asset_investment 2020 actual level 15.5 亿元 exact', 'fixed_asset_investment 2018-2020 actual avg_growth 26 % exact']],
+  ['过去四年，是我县负重拼搏的四年。\n2020年地区生产总值26.8亿元，较上年增长12%，年均增长11%。', ['gdp 2020 actual level 26.8 亿元 exact', 'gdp 2020 actual growth 12 % exact', 'gdp 2017-2020 actual avg_growth 11 % exact']],
+  ['三年来，我们攻坚克难。\n2020年，税收收入9亿元，年均增长7.5%。', ['tax_revenue 2020 actual level 9 亿元 exact', 'tax_revenue 2018-2020 actual avg_growth 7.5 % exact']],
+];
+
+const PLAN_FORMS: Array<[string, string[]]> = [
+  ['●地区生产总值增长6.5%左右，在实际工作中争取更好结果', ['gdp 2021 target growth 6.5 % approx']],
+  ['■城镇新增就业70万人以上', ['new_urban_jobs 2021 target level 70 万人 min']],
+  ['城镇调查失业率在 5%以内。', ['surveyed_unemployment_rate 2021 target level 5 % max']],
+  ['城镇登记失业率在4.5%以内。', ['registered_unemployment_rate 2021 target level 4.5 % max']],
+  ['单位生产总值能耗完成国家下达的目标任务。', ['energy_intensity 2021 target growth 完成国家下达的目标任务 % qualitative']],
+  ['单位GDP能耗完成省下达任务。', ['energy_intensity 2021 target growth 完成省下达任务 % qualitative']],
+  ['规模以上工业增加值回稳向好。', ['industrial_value_added 2021 target growth 回稳向好 % qualitative']],
+  ['服务业增加值稳中提质。', ['value_added_tertiary 2021 target growth 稳中提质 % qualitative']],
+  ['单位生产总值能耗继续下降。', ['energy_intensity 2021 target growth 继续下降 % qualitative']],
+  ['单位生产总值能耗继续下降3%。', ['energy_intensity 2021 target growth -3 % exact']],
+  ['居民人均可支配收入增长和经济发展同步。', ['income_pc 2021 target growth 和经济发展同步 % qualitative']],
+  ['农村居民人均可支配收入与地区生产总值增长基本同步。', ['rural_income_pc 2021 target growth 与地区生产总值增长基本同步 % qualitative']],
+  ['粮食播种面积稳定在12.3万亩，产量5.1万吨以上。', ['grain_output 2021 target level 5.1 万吨 min']],
+];
+
+describe('forms read for their meaning', () => {
+  it.each(REVIEW_FORMS)('review: %s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence)).sort()).toEqual([...expected].sort());
+  });
+  it.each(TARGETS_IN_REVIEW)('targets in a review: %s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence)).sort()).toEqual([...expected].sort());
+  });
+  it.each(SPANS)('span: %s', (sentence, expected) => {
+    expect(factsOf(workReport(sentence)).sort()).toEqual([...expected].sort());
+  });
+  it.each(PLAN_FORMS)('plan: %s', (sentence, expected) => {
+    expect(factsOf(workReport('', sentence)).sort()).toEqual([...expected].sort());
+  });
+  it('a paragraph that opens with 初步预计 is all estimates', () => {
+    const facts = extract(workReport('初步预计，地区生产总值635亿元，增长2.0%。其中，第一产业增加值18亿元。'), { doc: 'x' }).facts;
+    expect(facts.map((f) => f.estimated)).toEqual([true, true, true]);
+  });
+  it('a fact of an elided name quotes its head and its value', () => {
+    const text = workReport('粮食播种面积120万亩，产量45万吨以上。');
+    const [f] = extract(text, { doc: 'x' }).facts;
+    expect(f!.quote).toBe('粮食播种面积120万亩，产量45万吨以上');
+  });
+});

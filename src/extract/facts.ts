@@ -6,13 +6,16 @@ import { loadData } from '../data.js';
 import type { Fact } from '../schema.js';
 import { getCatalog, type Indicator, type IndicatorMention } from './catalog.js';
 import { parseChain, type Reading } from './chain.js';
+import { readChinese } from './numbers.js';
 import { isSpan, lastYearOf, readPeriod, type PeriodMatch } from './periods.js';
-import { completeUnit, MODIFIERS, WordList } from './quantities.js';
+import { completeUnit, MODIFIERS, PAGE_BREAK, QUALITATIVE, WordList } from './quantities.js';
+import { toBase, unitInfo } from './units.js';
 import type { DocContext } from './context.js';
-import { sectionAt } from './structure.js';
+import { holding, sectionAt } from './structure.js';
 
 interface ScopeFile {
   before_ok: string[];
+  before_ok_patterns: string[];
   part_nouns: string[];
   pair_prefixes: Record<string, string[]>;
   verbs_before: string[];
@@ -21,10 +24,21 @@ interface ScopeFile {
 const SCOPE = loadData<ScopeFile>('scope.json');
 const VERBS_BEFORE = new WordList(SCOPE.verbs_before.map((w) => [w, true] as [string, boolean]));
 const BEFORE_OK = new WordList(SCOPE.before_ok.map((w) => [w, true] as [string, boolean]));
+/** Scope words that keep a name whole though they end in a number's words: 500万元以上固定资产投资. */
+const BEFORE_OK_RE = new RegExp(`(?:${SCOPE.before_ok_patterns.join('|')})$`);
 const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
 const CREATED_PART_RE = new RegExp(`(${SCOPE.creation_verbs.join('|')})[^，,；;。]{0,30}(${SCOPE.part_nouns.join('|')})(?=[，,；;])`);
 const WHOLE_RE = /全区|全市|全县|全省|全州|全镇|全乡|全旗|我区|我市|我县|我省/;
 const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
+/** 主要预期目标：生产总值增长9%，城镇登记失业率控制在5%以内: a sentence led by its targets' name and a colon. */
+const TARGET_LEAD = new RegExp(`(?:${MODIFIERS.target_words.join('|')})(?:是|为|如下)?[:：]`);
+const ESTIMATE_WORDS = new WordList(MODIFIERS.estimate_words.map((w) => [w, true] as [string, boolean]));
+const BASE_YEAR_RE = /(?:是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍|比((?:19|20)\d{2})年(?:末|底)?翻/;
+const COUNT = '([二两三四五六七八九十])';
+const SPAN_COUNT_RE = new RegExp(
+  `(?:${MODIFIERS.span_count.before.join('|')})${COUNT}年(?!级|度|前)|${COUNT}(?:${MODIFIERS.span_count.after.join('|')})`,
+  'g',
+);
 
 const CLAUSE_END = new Set(['。', '！', '？', '\n', '，', ',', '；', ';', '：', ':']);
 
@@ -62,6 +76,11 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
     const ok = BEFORE_OK.endingAt(text, i, 4);
     if (ok) {
       i = ok.start;
+      continue;
+    }
+    const scope = BEFORE_OK_RE.exec(text.slice(Math.max(0, i - 12), i));
+    if (scope) {
+      i -= scope[0].length;
       continue;
     }
     // The jurisdiction's own name (岳阳楼区地区生产总值).
@@ -142,53 +161,257 @@ interface Draft {
   valueIndex: number;
 }
 
+/** A name found in the text: a catalog name, or one read for its meaning (各项存贷款余额, 粮食…，产量). */
+interface NameMention extends IndicatorMention {
+  /** The subjects when the name stands for more than one indicator, or for a head elsewhere. */
+  subjects: Subject[] | null;
+  /** A bare name that yields to the full name (财政收入). */
+  weak: boolean;
+}
+
+/** A name with the chain of values read after it. */
+interface Item {
+  subjects: Subject[];
+  start: number;
+  /** Where its name is written (after the head of an elided name). */
+  nameStart: number;
+  readings: Reading[];
+  /** Where its values end. */
+  end: number;
+  weak: boolean;
+}
+
+const ITEM_SEP = /^[、，,和及与]$/;
+
+/** Catalog names, merged names (各项存贷款余额) and elided names (粮食播种面积…，产量…), left to right, without overlaps. */
+function mentionsOf(text: string): NameMention[] {
+  const catalog = getCatalog();
+  const found: NameMention[] = catalog.scan(text).map((m) => ({
+    ...m,
+    subjects: null,
+    weak: catalog.weak.has(text.slice(m.start, m.end)),
+  }));
+  const extra = [...mergedMentions(text), ...elidedMentions(text, found)];
+  if (!extra.length) return found;
+  const all = [...extra, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: NameMention[] = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+/** 各项存贷款余额: one word for two names (各项存款余额, 各项贷款余额), both read from the same place. */
+function mergedMentions(text: string): NameMention[] {
+  const catalog = getCatalog();
+  const out: NameMention[] = [];
+  for (const [word, parts] of Object.entries(catalog.merged)) {
+    for (let p = text.indexOf(word); p >= 0; p = text.indexOf(word, p + 1)) {
+      let pre = text.slice(Math.max(0, p - 6), p);
+      pre = pre.slice(pre.search(/[^，,、；;。：:\s]*$/));
+      const post = text.slice(p + word.length, p + word.length + 8);
+      const subjects: Subject[] = [];
+      let start = p;
+      let end = p + word.length;
+      for (const part of parts) {
+        const s = pre + part + post;
+        for (let k = 0; k <= pre.length; k++) {
+          const m = catalog.matchAt(s, k);
+          if (!m || m.end < pre.length + part.length) continue;
+          const st = p - (pre.length - k);
+          subjects.push({ indicator: m.indicator, start: st });
+          start = Math.min(start, st);
+          end = Math.max(end, p + word.length + (m.end - pre.length - part.length));
+          break;
+        }
+      }
+      if (subjects.length !== parts.length) continue;
+      for (const sub of subjects) sub.start = start;
+      out.push({ indicator: subjects[0]!.indicator, start, end, subjects, weak: false });
+    }
+  }
+  return out;
+}
+
+/**
+ * 粮食播种面积120万亩，产量45万吨以上: a clause that opens with the tail of a
+ * name (产量) whose head (粮食) leads an earlier clause of the sentence; the
+ * head may open a sibling name (金融机构存款余额560亿元，贷款余额410亿元).
+ */
+function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] {
+  const catalog = getCatalog();
+  const out: NameMention[] = [];
+  const tails = [...catalog.elided.keys()].sort((a, b) => b.length - a.length);
+  const covered = (pos: number): boolean => found.some((m) => m.start <= pos && pos < m.end);
+  for (const tail of tails) {
+    const heads = catalog.elided.get(tail)!;
+    for (let q = text.indexOf(tail); q >= 0; q = text.indexOf(tail, q + 1)) {
+      if (!/[，,；;]/.test(text[q - 1] ?? '') || covered(q) || out.some((m) => m.end > q && m.start <= q)) continue;
+      // The nearest head before it in the same sentence, with no other name between.
+      let best: { start: number; indicator: Indicator } | null = null;
+      for (const [head, ind] of heads) {
+        const h = text.lastIndexOf(head, q);
+        if (h < 0 || q - h > 40 || /[。！？!?\n]/.test(text.slice(h, q))) continue;
+        // No other name between, unless the head opens a sibling name (金融机构存款余额…，贷款余额…).
+        if (found.some((m) => (m.start > h && m.start < q) || (m.start < h && h < m.end))) continue;
+        if (!best || h > best.start) best = { start: h, indicator: ind };
+      }
+      if (!best) continue;
+      const subjects = [{ indicator: best.indicator, start: best.start }];
+      out.push({ indicator: best.indicator, start: q, end: q + tail.length, subjects, weak: false });
+    }
+  }
+  return out;
+}
+
 export function extractProseFacts(doc: DocContext): Fact[] {
   const { text } = doc;
-  const catalog = getCatalog();
-  const mentions = catalog.scan(text);
-  const facts: Fact[] = [];
+  const mentions = mentionsOf(text);
+  const items: Item[] = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
     if (doc.inTable(m.start)) continue;
-    const { subjects, start } = subjectsOf(text, m);
+    const own = m.subjects ? { subjects: m.subjects.map((x) => ({ ...x })), start: m.subjects[0]!.start } : subjectsOf(text, m);
+    const { subjects, start } = own;
     let end = m.end;
     // A forward list of full names: 实际利用外资、到位内资均增长15%以上.
     while (k + 1 < mentions.length) {
       const n = mentions[k + 1]!;
       const gap = text.slice(end, n.start);
-      if (!/^[、和与及]$/.test(gap)) break;
-      subjects.push({ indicator: n.indicator, start: n.start });
+      // 与地区生产总值增长同步 is a qualitative target, not a second name.
+      if (!/^[、和与及]$/.test(gap) || QUALITATIVE.at(text, end)) break;
+      if (n.subjects) subjects.push(...n.subjects);
+      else subjects.push({ indicator: n.indicator, start: n.start });
       end = n.end;
       k++;
     }
     if (!wholeScope(text, start, doc) || aboutPart(text, start, doc)) continue;
-    const limit = doc.sentences.endOf(end);
+    const limit = chainLimit(doc, end);
     const readings = parseChain(text, end, limit, doc.periodCtxAt(start));
     if (!readings.length) continue;
-    const drafts = pair(subjects, readings);
-    for (const d of drafts) {
-      const f = toFact(doc, d, start, text.slice(clauseStart(text, start), start).slice(-6));
-      if (f) facts.push(f);
-    }
+    items.push({ subjects, start, nameStart: m.subjects ? m.start : start, readings: dropThresholds(readings), end: Math.max(...readings.map((r) => r.end)), weak: m.weak });
   }
-  return facts;
+  const facts: Fact[] = [];
+  const weak: boolean[] = [];
+  items.forEach((item, k) => {
+    const drafts = pair(item.subjects, item.readings, text);
+    drafts.push(...groupDrafts(items, k, text));
+    for (const d of drafts) {
+      const f = toFact(doc, d, item.start, text.slice(clauseStart(text, item.start), item.start).slice(-6));
+      if (f) {
+        facts.push(f);
+        weak.push(item.weak);
+      }
+    }
+  });
+  return dropWeak(facts, weak);
 }
 
-/** Pair subjects with values: one subject takes every value; a list takes them in order (分别) or each (均). */
-function pair(subjects: Subject[], readings: Reading[]): Draft[] {
+/**
+ * 生产总值突破6000亿元大关，达到6556亿元: a threshold passed, then the amount
+ * itself; the amount is the fact.
+ */
+function dropThresholds(readings: Reading[]): Reading[] {
+  const single = (r: Reading): number | null => {
+    const q = r.quantities[0];
+    return r.measure === 'level' && r.quantities.length === 1 && q ? toBase(q.value, q.unit) : null;
+  };
+  return readings.filter((r, i) => {
+    const v = single(r);
+    if (v === null || r.quantities[0]!.qualifier !== 'min') return true;
+    return !readings.slice(i + 1).some((x) => {
+      const w = single(x);
+      return w !== null && w > v && !x.quantities[0]!.qualifier && !x.target && x.period === r.period && unitInfo(x.quantities[0]!.unit)?.dimension === unitInfo(r.quantities[0]!.unit)?.dimension;
+    });
+  });
+}
+
+/** The end of the sentence after `pos`, across a page's furniture left inside it (4022 / - 1 - / 万元). */
+function chainLimit(doc: DocContext, pos: number): number {
+  let limit = doc.sentences.endOf(pos);
+  for (let k = 0; k < 3; k++) {
+    const br = PAGE_BREAK.exec(doc.text.slice(limit, limit + 24));
+    if (!br || !/\d$/.test(doc.text.slice(Math.max(0, limit - 1), limit))) break;
+    limit = doc.sentences.endOf(doc.sentences.endOf(limit + 1) + 1);
+  }
+  return limit;
+}
+
+/** 均增长15%: one value for every item before it (not 分别). */
+function eachOf(text: string, r: Reading): boolean {
+  return /均/.test(text.slice(Math.max(0, r.start - 6), r.start));
+}
+
+/**
+ * Pair subjects with values: one subject takes every value; a list takes them
+ * in order (分别) or each (均). After a list of items that each had their own
+ * value (第一产业增加值13亿元、第二产业…、第三产业…，分别增长4.6%、7.7%和8.7%),
+ * 分别 values belong to the last items, in order: the subject is the last.
+ */
+function pair(subjects: Subject[], readings: Reading[], text: string): Draft[] {
   const out: Draft[] = [];
   for (const r of readings) {
     const n = r.quantities.length;
     if (subjects.length === 1) {
-      // Several values for one subject (8.6%8.42% after one name) cannot be told apart: the first is its own.
-      out.push({ subject: subjects[0]!, reading: r, valueIndex: 0 });
+      // Several values for one subject (8.6%8.42% after one name) cannot be told apart: the first is its own;
+      // after 分别 the subject is the last of the items listed.
+      out.push({ subject: subjects[0]!, reading: r, valueIndex: r.respectively && n > 1 && !eachOf(text, r) ? n - 1 : 0 });
     } else if (n === subjects.length) {
       subjects.forEach((s, i) => out.push({ subject: s, reading: r, valueIndex: i }));
     } else if (n <= 1) {
       for (const s of subjects) out.push({ subject: s, reading: r, valueIndex: 0 });
+    } else if (r.respectively && n > subjects.length) {
+      subjects.forEach((s, i) => out.push({ subject: s, reading: r, valueIndex: n - subjects.length + i }));
     }
   }
   return out;
+}
+
+/** The 分别/均 values of item k that belong to the items listed before it (A 13亿元、B 147亿元，分别增长4.6%、7.7%). */
+function groupDrafts(items: Item[], k: number, text: string): Draft[] {
+  const out: Draft[] = [];
+  for (let j = k + 1; j < items.length; j++) {
+    const prev = items[j - 1]!;
+    const cur = items[j]!;
+    if (!ITEM_SEP.test(text.slice(prev.end, cur.nameStart))) return out;
+    // The owner's own values (before its 分别/均 reading) must come first: only readings after them are shared.
+    const shared = cur.readings.filter((r, idx) => idx > 0 && (r.respectively || eachOf(text, r)) && r.measure !== 'level');
+    if (!shared.length) continue;
+    const listed = items.slice(k, j + 1).flatMap((x) => x.subjects);
+    for (const r of shared) {
+      const n = r.quantities.length;
+      const each = eachOf(text, r) && n === 1;
+      items[k]!.subjects.forEach((s, pos) => {
+        const idx = each ? 0 : n - listed.length + pos;
+        if (idx >= 0 && idx < n && (n > 1 || each)) out.push({ subject: s, reading: r, valueIndex: idx });
+      });
+    }
+    return out;
+  }
+  return out;
+}
+
+/** A fact from a bare name (财政收入) yields to one from the full name (财政总收入) with another value for the same key. */
+function dropWeak(facts: Fact[], weak: boolean[]): Fact[] {
+  const strong = new Map<string, Set<number | null>>();
+  const key = (f: Fact): string => [f.indicator, f.period, f.kind, f.measure].join('|');
+  facts.forEach((f, i) => {
+    if (weak[i]) return;
+    const set = strong.get(key(f)) ?? new Set();
+    set.add(valueOf(f));
+    strong.set(key(f), set);
+  });
+  return facts.filter((f, i) => {
+    if (!weak[i]) return true;
+    const set = strong.get(key(f));
+    return !set || set.has(valueOf(f));
+  });
+}
+
+function valueOf(f: Fact): number | null {
+  return f.measure === 'level' && f.value !== null ? toBase(f.value, f.unit) ?? f.value : f.value;
 }
 
 function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string): Fact | null {
@@ -230,7 +453,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   const section = sectionAt(doc.sections, subjectStart);
   const sentence = text.slice(clauseStart(text, subjectStart), subjectStart);
   let kind: Fact['kind'] = section.kind === 'plan' ? 'target' : 'actual';
-  if (r.target || TARGET_RE.test(sentence)) kind = 'target';
+  if (r.target || TARGET_RE.test(sentence) || TARGET_LEAD.test(text.slice(doc.sentences.startOf(subjectStart), subjectStart))) kind = 'target';
   const reviewYear = doc.periodCtx.year;
   if (kind === 'actual' && reviewYear !== null && lastYearOf(period) > reviewYear) kind = 'target';
   if (kind === 'target' && reviewYear !== null && section.kind === 'plan' && lastYearOf(period) < (doc.periodCtx.planYear ?? reviewYear)) kind = 'actual';
@@ -280,7 +503,10 @@ function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure:
   if (!period && r.role === 'to' && context && isSpan(context)) period = String(lastYearOf(context));
   period ??= context;
   if (!period) return null;
-  if (measure === 'avg_growth') return isSpan(period) ? period : spanAround(doc, subjectStart);
+  if (measure === 'avg_growth') {
+    if (isSpan(period)) return period;
+    return spanFromBase(doc.text, subjectStart, r.start, period) ?? spanAround(doc, subjectStart) ?? spanFromCount(doc, subjectStart, period);
+  }
   if (isSpan(period)) {
     // A growth over a span is no growth on the previous year: no fact.
     if (measure === 'growth') return null;
@@ -324,14 +550,40 @@ function spanAround(doc: DocContext, pos: number): string | null {
   return section.span;
 }
 
+/** 1919.6亿元，是2003年的2.8倍，年均增长15.5%: the base year opens the span (2004-2008). */
+function spanFromBase(text: string, from: number, to: number, period: string): string | null {
+  const m = BASE_YEAR_RE.exec(text.slice(from, to));
+  const base = m ? Number(m[1] ?? m[2]) : NaN;
+  const end = lastYearOf(period);
+  return base < end ? `${base + 1}-${end}` : null;
+}
+
+/** 过去四年 / 这四年 / 四年来 earlier in the section: a span of N years ending with the figure's year. */
+function spanFromCount(doc: DocContext, pos: number, period: string): string | null {
+  const section = sectionAt(doc.sections, pos);
+  const before = doc.text.slice(Math.max(section.start, pos - 3000), pos);
+  let last: RegExpExecArray | null = null;
+  SPAN_COUNT_RE.lastIndex = 0;
+  for (let m = SPAN_COUNT_RE.exec(before); m; m = SPAN_COUNT_RE.exec(before)) last = m;
+  const n = last ? readChinese(last[1] ?? last[2]!, 0)?.value ?? 0 : 0;
+  const end = lastYearOf(period);
+  return n >= 2 && n <= 10 ? `${end - n + 1}-${end}` : null;
+}
+
 /** 预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值...: a sentence that opens with 预计 is all estimates. */
 function estimatedSentence(doc: DocContext, pos: number): boolean {
-  const s = doc.sentences.startOf(pos);
-  let i = s;
+  // The sentence, or the paragraph it belongs to (初步预计，…635亿元…。其中，第一产业增加值18亿元…).
+  const line = doc.lines.length ? holding(doc.lines, pos) : null;
+  return opensWithEstimate(doc, doc.sentences.startOf(pos), pos) || (line !== null && opensWithEstimate(doc, line.start, pos));
+}
+
+function opensWithEstimate(doc: DocContext, start: number, pos: number): boolean {
+  let i = start;
+  while (/\s/.test(doc.text[i] ?? '')) i++;
   const p = readPeriod(doc.text, i, doc.periodCtxAt(pos));
   if (p) i = p.end;
   while (/[\s,，]/.test(doc.text[i] ?? '')) i++;
-  return doc.text.startsWith('预计', i);
+  return ESTIMATE_WORDS.at(doc.text, i) !== null;
 }
 
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */

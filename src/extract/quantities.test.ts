@@ -1,6 +1,6 @@
 // Units, qualifiers and lists around numbers.
 import { describe, expect, it } from 'vitest';
-import { completeUnit, readQuantity, readQuantityList } from './quantities.js';
+import { completeUnit, QUALITATIVE, readQuantity, readQuantityList } from './quantities.js';
 import { toBase } from './units.js';
 
 // Each row: text, value, value_high, unit as written, qualifier.
@@ -27,6 +27,12 @@ const QUANTITIES: Array<[string, number, number | null, string, string | null]> 
   ['6.5亿斤', 6.5, null, '亿斤', null],
   ['16亿元人民币', 16, null, '亿元', null],
   ['億元', NaN, null, '', null],
+  // A gap between a number and its unit: a space, or a page's furniture left by a scrape.
+  ['158.86 亿元', 158.86, null, '亿元', null],
+  ['35.49 %', 35.49, null, '%', null],
+  ['12　万人', 12, null, '万人', null],
+  ['4022\n- 1 -\n万元', 4022, null, '万元', null],
+  ['86\n— 12 —\n亿元以上', 86, null, '亿元', 'min'],
 ];
 
 describe('readQuantity', () => {
@@ -85,5 +91,19 @@ describe('units', () => {
     [3, '公里', null],
   ])('%d %s in base units', (v, u, base) => {
     expect(toBase(v, u)).toBe(base);
+  });
+});
+
+describe('qualitative targets', () => {
+  it.each(['正增长', '完成国家下达的目标任务', '完成州下达目标', '控制在省下达目标以内', '与地区生产总值增长基本同步', '和经济发展同步', '回稳向好', '稳中提质', '继续下降'])(
+    '%s is one',
+    (phrase) => {
+      expect(QUALITATIVE.is(phrase)).toBe(true);
+    },
+  );
+  // Followed by a number it is a growth (its first words are fillers), and half a phrase is none.
+  it.each(['同步增长9%', '继续下降3%', '稳步增长 12%', '完成省下达'])('%s is none', (phrase) => {
+    expect(QUALITATIVE.is(phrase)).toBe(false);
+    if (/\d/.test(phrase)) expect(QUALITATIVE.at(phrase, 0)).toBeNull();
   });
 });

@@ -14,10 +14,15 @@ interface ModifiersFile {
   after_number: Record<string, Qualifier>;
   flat: string[];
   qualitative: string[];
+  qualitative_patterns: string[];
   fillers: string[];
   estimate_words: string[];
   target_words: string[];
   percent_point: string[];
+  target_comparison: { verbs: string[]; nouns: string[]; gap_words: string[] };
+  span_count: { before: string[]; after: string[] };
+  share_clause: string;
+  repeated_tails: string[];
 }
 
 export const MODIFIERS = loadData<ModifiersFile>('modifiers.json');
@@ -52,6 +57,35 @@ export class WordList<V> {
   }
 }
 
+const QUALITATIVE_WORDS = new WordList(MODIFIERS.qualitative.map((w) => [w, w] as [string, string]));
+const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => new RegExp(p, 'y'));
+
+/**
+ * Qualitative targets: the phrases of the list and the families of the
+ * patterns (完成国家下达的目标任务), longest at a position. A phrase followed
+ * by a number is not one: 同步增长9% is a growth of 9.
+ */
+export const QUALITATIVE = {
+  at(text: string, pos: number): { word: string; value: string; end: number } | null {
+    let best = QUALITATIVE_WORDS.at(text, pos);
+    for (const re of QUALITATIVE_PATTERNS) {
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (m && (!best || pos + m[0].length > best.end)) best = { word: m[0], value: m[0], end: pos + m[0].length };
+    }
+    if (!best) return null;
+    let j = best.end;
+    while (SPACES.has(text[j] ?? '')) j++;
+    if (text[j] === '了') j++;
+    return canStartNumber(text[j]) || PREFIX_QUAL.at(text, j) ? null : best;
+  },
+  /** A whole cell or phrase that is a qualitative target. */
+  is(phrase: string): boolean {
+    const m = QUALITATIVE.at(phrase, 0);
+    return m !== null && m.end === phrase.length;
+  },
+};
+
 const PREFIX_QUAL = new WordList(Object.entries(MODIFIERS.prefix_qualifiers));
 const SUFFIX_QUAL = new WordList(Object.entries(MODIFIERS.suffix_qualifiers));
 const AFTER_NUMBER = MODIFIERS.after_number;
@@ -77,6 +111,27 @@ export interface Quantity {
 }
 
 const RANGE_SEP = new Set(['-', '－', '—', '–', '~', '～', '至', '到']);
+
+const SPACES = new Set([' ', '\u3000', '\t']);
+/** A page's furniture left inside a sentence by a PDF or print scrape: a line break, `- 1 -`, a line break. */
+export const PAGE_BREAK = /^[ \t\u3000]*\r?\n[ \t\u3000]*[-—－]\s*\d{1,4}\s*[-—－][ \t\u3000]*\r?\n[ \t\u3000]*/;
+
+/**
+ * What may stand between a number and its unit: one space (35.49 %), or a
+ * page break (4022 / - 1 - / 万元). Returns where the unit would start, or
+ * `pos` when nothing but a unit-less end follows.
+ */
+function skipGap(text: string, pos: number): number {
+  let j = pos;
+  if (SPACES.has(text[j] ?? '')) j++;
+  else {
+    const br = PAGE_BREAK.exec(text.slice(pos, pos + 24));
+    if (br) j = pos + br[0].length;
+  }
+  if (j === pos) return pos;
+  const c = text[j] ?? '';
+  return BASE_UNITS.at(text, j) || c === '万' || c === '亿' ? j : pos;
+}
 
 function readUnit(text: string, pos: number, scale: string): { unit: string; end: number } {
   const base = BASE_UNITS.at(text, pos);
@@ -108,6 +163,14 @@ export function readQuantity(text: string, pos: number): Quantity | null {
   if (!n) return null;
   i = n.end;
   let scale: string = n.scale;
+  // 158.86 亿元, 35.49 %, 4022 - 1 - 万元: a gap between a number and its scale or unit.
+  if (!scale) {
+    const j = skipGap(text, i);
+    if (j > i && (text[j] === '万' || text[j] === '亿')) {
+      scale = text[j] === '万' && text[j + 1] === '亿' ? '万亿' : text[j]!;
+      i = j + scale.length;
+    } else i = j;
+  }
   // 290多亿元, 200余名: 余/多 before the scale or the unit.
   const after = text[i];
   if (after !== undefined && AFTER_NUMBER[after] && !scale) {

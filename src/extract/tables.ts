@@ -7,7 +7,7 @@ import { parseChain } from './chain.js';
 import type { DocContext } from './context.js';
 import { contextPeriod } from './facts.js';
 import { readPeriod, type PeriodContext } from './periods.js';
-import { completeUnit, MODIFIERS, readQuantity } from './quantities.js';
+import { completeUnit, QUALITATIVE, readQuantity } from './quantities.js';
 import type { Line } from './structure.js';
 import { normalizeUnit, unitInfo } from './units.js';
 
@@ -28,7 +28,6 @@ interface Column {
 }
 
 const EMPTY_CELL = /^(?:|—+|-+|－+|\/|／|…+|--)$/;
-const QUALITATIVE = new Set(MODIFIERS.qualitative);
 
 /** The cells of a table line with their offsets, trimmed; trailing empty cells dropped. */
 export function cellsOf(text: string, line: Line): Cell[] {
@@ -200,8 +199,8 @@ function rowFacts(doc: DocContext, ind: Indicator, row: Cell[], columns: Column[
 function cellFact(doc: DocContext, ind: Indicator, cell: Cell, col: Column, unit: string, period: string, kind: Fact['kind']): Fact | null {
   const base = { indicator: ind.key, period, kind, estimated: false, quote: '', span: [0, 0] as [number, number] };
   const text = squeeze(cell.text);
-  if (QUALITATIVE.has(text) || (kind === 'target' && !/\d/.test(text) && text.length >= 2)) {
-    if (!QUALITATIVE.has(text) && !/增长|同步|任务|下降|控制/.test(text)) return null;
+  if (QUALITATIVE.is(text) || (kind === 'target' && !/\d/.test(text) && text.length >= 2)) {
+    if (!QUALITATIVE.is(text) && !/增长|同步|任务|下降|控制/.test(text)) return null;
     return { ...base, measure: /年均/.test(text) ? 'avg_growth' : 'growth', value: null, unit: '%', qualifier: 'qualitative', text };
   }
   // 增长8%, 下降3%以上: the chain grammar reads it.
