@@ -289,3 +289,29 @@ describe('forms read for their meaning', () => {
     expect(f!.quote).toBe('粮食播种面积120万亩，产量45万吨以上');
   });
 });
+
+// Line breaks lost between clauses that ended without a mark: a name after a clause's last word still starts a clause.
+describe('names after a clause whose break was lost', () => {
+  it.each([
+    ['2022年新增市场主体144.4万户，再创历史新高新增城镇就业91.6万人。', ['new_market_entities 2022 actual level 144.4 万户 exact', 'new_urban_jobs 2022 actual level 91.6 万人 exact']],
+    ['2021年，全市生产总值居全省首位地区生产总值增长8%。', ['gdp 2021 actual growth 8 % exact']],
+    ['2023年，高铁里程跃升至第8位新增市场主体12.5万户。', ['new_market_entities 2023 actual level 12.5 万户 exact']],
+  ])('%s', (text, facts) => {
+    expect(factsOf(text)).toEqual(facts);
+  });
+});
+
+describe('初步预计 frames its paragraph; a bare 预计 its sentence', () => {
+  const estimated = (text: string): boolean[] => extract(text, { doc: 'e' }).facts.map((f) => f.estimated);
+  it.each([
+    // Run into the paragraph before it, 初步预计 still frames what follows.
+    ['2022年，全区上下团结奋进。初步预计，全区地区生产总值635亿元。其中，第一产业增加值18亿元。', [true, true]],
+    ['2023年，全县经济平稳。初步预计，全县地区生产总值120亿元。其中，第三产业增加值60亿元。', [true, true]],
+    // A bare 预计 marks its own sentence only.
+    ['2024年，预计全省地区生产总值14万亿元。进出口总额9万亿元。', [true, false]],
+    // Another topic (its own period) ends the frame.
+    ['初步预计，2022年全区地区生产总值635亿元。2021年，全区地区生产总值600亿元。', [true, false]],
+  ])('%s', (text, flags) => {
+    expect(estimated(text)).toEqual(flags);
+  });
+});

@@ -20,10 +20,14 @@ interface ScopeFile {
   pair_prefixes: Record<string, string[]>;
   verbs_before: string[];
   creation_verbs: string[];
+  clause_ends: string[];
+  clause_end_patterns: string[];
 }
 const SCOPE = loadData<ScopeFile>('scope.json');
 const VERBS_BEFORE = new WordList(SCOPE.verbs_before.map((w) => [w, true] as [string, boolean]));
 const BEFORE_OK = new WordList(SCOPE.before_ok.map((w) => [w, true] as [string, boolean]));
+const CLAUSE_ENDS = new WordList(SCOPE.clause_ends.map((w) => [w, true] as [string, boolean]));
+const CLAUSE_END_RE = new RegExp(`(?:${SCOPE.clause_end_patterns.join('|')})`);
 /** Scope words that keep a name whole though they end in a number's words: 500万元以上固定资产投资. */
 const BEFORE_OK_RE = new RegExp(`(?:${SCOPE.before_ok_patterns.join('|')})$`);
 const PART_NOUN_RE = new RegExp(SCOPE.part_nouns.join('|'));
@@ -33,6 +37,7 @@ const TARGET_RE = new RegExp(MODIFIERS.target_words.join('|'));
 /** 主要预期目标：生产总值增长9%，城镇登记失业率控制在5%以内: a sentence led by its targets' name and a colon. */
 const TARGET_LEAD = new RegExp(`(?:${MODIFIERS.target_words.join('|')})(?:是|为|如下)?[:：]`);
 const ESTIMATE_WORDS = new WordList(MODIFIERS.estimate_words.map((w) => [w, true] as [string, boolean]));
+const FRAMING_ESTIMATE_WORDS = new WordList(MODIFIERS.framing_estimate_words.map((w) => [w, true] as [string, boolean]));
 const BASE_YEAR_RE = /(?:是|为|相当于)((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍|比((?:19|20)\d{2})年(?:末|底)?翻/;
 const COUNT = '([二两三四五六七八九十])';
 const SPAN_COUNT_RE = new RegExp(
@@ -89,6 +94,8 @@ function wholeScope(text: string, start: number, doc: DocContext): boolean {
       i -= own.length;
       continue;
     }
+    // …再创新高新增城镇就业: the end of a clause whose break was lost.
+    if (CLAUSE_ENDS.endingAt(text, i, 4) || CLAUSE_END_RE.test(text.slice(Math.max(0, i - 6), i))) return true;
     return false;
   }
   return true;
@@ -573,17 +580,38 @@ function spanFromCount(doc: DocContext, pos: number, period: string): string | n
 /** 预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值...: a sentence that opens with 预计 is all estimates. */
 function estimatedSentence(doc: DocContext, pos: number): boolean {
   // The sentence, or the paragraph it belongs to (初步预计，…635亿元…。其中，第一产业增加值18亿元…).
+  // Read forward from the sentence that opens with it, to the end of the paragraph: a scrape that ran the
+  // paragraph into the one before it (…。初步预计，…) changes nothing.
   const line = doc.lines.length ? holding(doc.lines, pos) : null;
-  return opensWithEstimate(doc, doc.sentences.startOf(pos), pos) || (line !== null && opensWithEstimate(doc, line.start, pos));
+  const own = doc.sentences.startOf(pos);
+  if (opensWithEstimate(doc, own, pos)) return true;
+  if (line === null) return false;
+  // Only 初步预计 frames what follows it (a bare 预计 is its sentence's); a sentence that opens with its own
+  // period or a list marker starts another topic.
+  let framed = false;
+  for (let s = line.start, k = 0; s < own && k < 200; k++) {
+    if (opensWithEstimate(doc, s, pos, true)) framed = true;
+    else if (framed && opensTopic(doc, s)) framed = false;
+    s = doc.sentences.endOf(s) + 1;
+  }
+  return framed && !opensTopic(doc, own);
 }
 
-function opensWithEstimate(doc: DocContext, start: number, pos: number): boolean {
+/** A sentence that opens with a period of its own (2023年，…) or a list marker ((二), 2.): another topic. */
+function opensTopic(doc: DocContext, start: number): boolean {
+  let i = start;
+  while (/\s/.test(doc.text[i] ?? '')) i++;
+  if (/^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d))/.test(doc.text.slice(i, i + 6))) return true;
+  return readPeriod(doc.text, i, doc.periodCtxAt(i)) !== null;
+}
+
+function opensWithEstimate(doc: DocContext, start: number, pos: number, framing = false): boolean {
   let i = start;
   while (/\s/.test(doc.text[i] ?? '')) i++;
   const p = readPeriod(doc.text, i, doc.periodCtxAt(pos));
   if (p) i = p.end;
   while (/[\s,，]/.test(doc.text[i] ?? '')) i++;
-  return ESTIMATE_WORDS.at(doc.text, i) !== null;
+  return (framing ? FRAMING_ESTIMATE_WORDS : ESTIMATE_WORDS).at(doc.text, i) !== null;
 }
 
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */

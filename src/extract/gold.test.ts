@@ -1,9 +1,10 @@
 // The sample gold sets, scored in the referee's terms (score.mjs, mirrored by
 // src/bench/score.ts) exactly as the held-out set is judged.
-// corpus/dev: the bars. corpus/wild (real scraped excerpts): floors at
-// the scores the engine reached when the set was added, pooled and per
-// document, so no change may lift one file by dropping another; raise them as
-// the engine improves, never lower them.
+// Pooled, each set holds the bars (dev: facts F1 ≥ 0.98, projects ≥ 0.95,
+// meta ≥ 0.95; wild: facts ≥ 0.92, projects ≥ 0.85, meta ≥ 0.90; grounded 100%).
+// Per document, floors at the scores the engine reaches now, so no change may
+// lift one file by dropping another; raise them as the engine improves, never
+// lower them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation } from '../cli/commands/eval.js';
 
@@ -15,46 +16,47 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('development gold set (corpus/dev)', () => {
-  it('meets the bars: facts F1 ≥ 0.95, meta ≥ 0.95, projects F1 ≥ 0.80, grounded 100%', () => {
+  it('meets the bars: facts F1 ≥ 0.98, meta ≥ 0.95, projects F1 ≥ 0.95, grounded 100%', () => {
     const { summary } = set('dev');
     expect(summary.docs).toBe(10);
-    expect(summary.facts.f).toBeGreaterThanOrEqual(0.95);
+    expect(summary.facts.f).toBeGreaterThanOrEqual(0.98);
     expect(summary.meta).toBeGreaterThanOrEqual(0.95);
-    expect(summary.projects.f).toBeGreaterThanOrEqual(0.8);
+    expect(summary.projects.f).toBeGreaterThanOrEqual(0.95);
     expect(summary.quotes_grounded).toBe(1);
   });
 });
 
 /** [document, facts F1, projects F1 (null: not annotated), meta (null: not annotated)] floors. */
 const WILD_FLOORS: readonly [string, number, number | null, number | null][] = [
-  ['anhui-luan-2024h1-investment', 1.0, 0.206, 0.666],
-  ['beijing-2016h1-trad', 1.0, null, 0.5],
-  ['chongqing-changshou-2023h1-trad', 0.0, null, 0.5],
-  ['gansu-suzhou-signing', 1.0, 0.0, null],
-  ['guangdong-2025-news', 0.0, null, 0.5],
-  ['hubei-2023-bullets-glossed', 0.555, null, null],
-  ['hubei-huanggang-2023-signing', 1.0, 0.0, 0.666],
-  ['huojia-2011', 0.7, null, 0.666],
-  ['jingxian-2007', 0.705, null, 1.0],
-  ['licheng-putian-2023-plan', 0.434, null, 0.333],
-  ['lixian-2017-pby-noise', 0.749, null, 0.5],
-  ['luoyang-2009-traditional', 0.571, null, 0.5],
-  ['ooo-xiang-2012-township-redacted', 0.5, null, 0.5],
-  ['shanxi-hongtong-2019', 0.972, null, 1.0],
-  ['shanxi-yongji-2020-starts', 1.0, 0.0, null],
-  ['sichuan-2005-news', 0.0, null, 0.5],
+  // beijing: the text never names its region (全市 only); the gold's 北京市 comes from the page's address.
+  ['anhui-luan-2024h1-investment', 1.0, 1.0, 1.0],
+  ['beijing-2016h1-trad', 1.0, null, 0.666],
+  ['chongqing-changshou-2023h1-trad', 1.0, null, 1.0],
+  ['gansu-suzhou-signing', 1.0, 1.0, null],
+  ['guangdong-2025-news', 1.0, null, 1.0],
+  ['hubei-2023-bullets-glossed', 1.0, null, null],
+  ['hubei-huanggang-2023-signing', 1.0, 1.0, 1.0],
+  ['huojia-2011', 1.0, null, 1.0],
+  ['jingxian-2007', 1.0, null, 1.0],
+  ['licheng-putian-2023-plan', 1.0, null, 1.0],
+  ['lixian-2017-pby-noise', 1.0, null, 1.0],
+  ['luoyang-2009-traditional', 1.0, null, 1.0],
+  ['ooo-xiang-2012-township-redacted', 1.0, null, 1.0],
+  ['shanxi-hongtong-2019', 1.0, null, 1.0],
+  ['shanxi-yongji-2020-starts', 1.0, 1.0, null],
+  ['sichuan-2005-news', 1.0, null, 1.0],
   ['xinjiang-2022', 1.0, null, 1.0],
-  ['zhejiang-jinyun-2023-trad', 0.848, null, 1.0],
+  ['zhejiang-jinyun-2023-trad', 1.0, null, 1.0],
 ];
 
 describe('scraped gold set (corpus/wild)', () => {
-  it('holds its pooled floors: facts F1 ≥ 0.673, projects F1 ≥ 0.115, meta ≥ 0.655, estimated ≥ 0.934, grounded 100%', () => {
+  it('meets the bars: facts F1 ≥ 0.92, projects F1 ≥ 0.85, meta ≥ 0.90, estimated ≥ 0.95, grounded 100%', () => {
     const { summary } = set('wild');
     expect(summary.docs).toBe(WILD_FLOORS.length);
-    expect(summary.facts.f).toBeGreaterThanOrEqual(0.673);
-    expect(summary.projects.f).toBeGreaterThanOrEqual(0.115);
-    expect(summary.meta).toBeGreaterThanOrEqual(0.655);
-    expect(summary.estimated_agreement).toBeGreaterThanOrEqual(0.934);
+    expect(summary.facts.f).toBeGreaterThanOrEqual(0.92);
+    expect(summary.projects.f).toBeGreaterThanOrEqual(0.85);
+    expect(summary.meta).toBeGreaterThanOrEqual(0.9);
+    expect(summary.estimated_agreement).toBeGreaterThanOrEqual(0.95);
     expect(summary.quotes_grounded).toBe(1);
   });
 

@@ -11,39 +11,12 @@ import { LAYOUT_VARIANTS, layoutVariant, type LayoutVariant, type PlainMeta } fr
 /**
  * Documents a variant still changes, with what differs and where the cause
  * is; each is a failure to fix, not an expectation: take the row out when the
- * document reaches parity (the test below then holds it there). The chrome
- * variant (breadcrumb, 字号, 打印本页 above the title) changes every document
- * today (the first chrome line is read as the title and the place, type and
- * periods follow it: meta.ts), so it is not asserted yet; `npm run layout
- * --variants chrome` shows it.
+ * document reaches parity (the test below then holds it there).
  */
-const PENDING: Partial<Record<LayoutVariant, Record<string, string>>> = {
-  joined: {
-    'furong-2020h1': 'plan_period: the 下半年工作安排 heading run into its paragraph does not open its section (structure.ts)',
-    'guandu-2021h1-plan': 'plan_period and the 2021 targets read as results: the plan heading run into the paragraph (structure.ts)',
-    'yueyanglou-2021': '一、“十三五”及2020年工作回顾 and 二、2021年工作安排 run into their paragraphs: spans, targets and periods lost (structure.ts, context.ts)',
-    'hubei-2023-bullets-glossed': 'five 2022 results lost or moved to 2023: bullet lines without end punctuation run together (再创新高新增城镇就业91.6万人…), the clause or its year is lost (facts.ts / context.ts)',
-    'hubei-huanggang-2023-signing': 'date: the plain text gives null (its first line 2023年01月10日 is read as the title, so not as the date; gold 2023-01-10), the joined text 2023-01-10 (meta.ts)',
-    'licheng-putian-2023-plan': 'review_period and five 2022 levels lost: 一、2022年国民经济和社会发展计划执行情况 run into its paragraph (structure.ts)',
-    'lixian-2017-pby-noise': 'review_period: the plain text gives 2012-2016 from the heading 一、过去五年工作回顾 (gold 2016: a work report reviewing five years and the last year has the year), the joined text 2016; and an extra 2016 fixed_asset_investment level (structure.ts, periods.ts)',
-    'ooo-xiang-2012-township-redacted': 'date and review_period: the meeting-date line (2012年1月4日在ooo乡…会议上) run into the page\'s 内容发布更新时间 2024/11/17 sentence is not read, the page date wins, and the 2011 facts move to 2024 (meta.ts, periods.ts)',
-  },
-  'site-tag': {
-    'furong-2020h1': 'doc_type: the tag\'s 招商 before a 工作报告 title makes it investment_news; review_period, plan_period and two facts follow (meta.ts)',
-    'news-guiyang-cloud-signing': "region: the tag's 海淀区 is taken over the title's 桂阳县 (meta.ts)",
-    'news-hunan-epidemic-bond': "region: the tag's 青羊区 is taken over the title's 湖南 (meta.ts)",
-    'news-liuyang-rent-relief': "region: the tag's 南海区 is taken over the title's 浏阳 (meta.ts)",
-    'news-shaoyang-africa-trade': "region: the tag's 天心区 is taken over the title's 邵阳 (meta.ts)",
-    'news-shaoyang-battery': "region: the tag's 天心区 is taken over the title's 邵阳 (meta.ts)",
-    'news-shaoyang-eleven-projects': "region: the tag's 南海区 is taken over the title's 邵阳 (meta.ts)",
-    'lixian-2017-pby-noise': "doc_type (招商 over 工作报告), region (青羊区 over the title's 河北省/蠡县), periods and three facts follow (meta.ts)",
-    'shanxi-hongtong-2019': 'doc_type: the tag\'s 招商 before a 统计公报 title makes it investment_news (meta.ts)',
-    'xinjiang-2022': "doc_type (招商 over 工作报告), region (青羊区 over the title's 新疆), plan_period (meta.ts)",
-    'zhejiang-jinyun-2023-trad': "doc_type (招商 over 统计公报) and region (萧山区 over the title's 缙云县) (meta.ts)",
-  },
-};
+// Documents off parity in a variant, with the cause; none today. A row here must name what differs and where its cause is.
+const PENDING: Partial<Record<LayoutVariant, Record<string, string>>> = {};
 
-const ASSERTED = LAYOUT_VARIANTS.filter((v) => v !== 'chrome');
+const ASSERTED = LAYOUT_VARIANTS;
 
 let results: LayoutResult[];
 beforeAll(() => {
@@ -51,7 +24,7 @@ beforeAll(() => {
 }, 120_000);
 
 describe('layout parity against the plain-text extraction', () => {
-  it.each(ASSERTED)('%s: every document at parity but the pending ones; the pending ones still differ', (variant) => {
+  it.each(ASSERTED)('%s: every document at parity (F1 = 100 against its plain text) but the pending ones; the pending ones still differ', (variant) => {
     const result = results.find((r) => r.variant === variant)!;
     const pending = PENDING[variant] ?? {};
     const scored = result.docs.filter((d) => d.score);

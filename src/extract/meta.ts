@@ -100,6 +100,8 @@ function speakerOf(head: HeadLine[]): { speaker: Speaker; line: HeadLine } | nul
 
 /** ——2021年1月8日在…会议上 / (2021年1月6日在…大会上) / 2017年2月22日在…会议上: the line that says when and where it was delivered. */
 const MEETING_LINE = /^(?:——|--|[(（])|在.{2,40}?(?:会议|大会|会)上/;
+/** The date and place of delivery anywhere in the head: 2009年3月6日在洛阳市第十三届人民代表大会第一次会议上. */
+const MEETING_PHRASE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|(?:19|20)\d{3,4}日)\s*在([^。，,]{2,40}?)(?:第[一二三四五六七八九十\d]+届)?[^。，,]{0,30}?(?:会议|大会|会)上/;
 
 function titleLike(s: string, speakerLine: HeadLine | null, h: HeadLine): boolean {
   return (
@@ -156,7 +158,7 @@ function titleOf(head: HeadLine[], speakerLine: HeadLine | null, disclosed: stri
     let chosen = h;
     let title = trimTitle(s);
     // The same title repeated just below with more words (a year): the fuller one.
-    for (const next of head.slice(k + 1, k + 4)) {
+    for (const next of head.slice(k + 1, k + 8).filter((x) => !isChrome(x.text)).slice(0, 3)) {
       const n = trimTitle(next.text.replace(TAG_RE, '').trim());
       if (n !== title && n.includes(title) && n.length - title.length <= 8 && titleLike(n, speakerLine, next) && !isChrome(n)) {
         title = n;
@@ -242,6 +244,9 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
       }
     }
   }
+  // The same formula run into the text around it (a scrape that lost its line breaks): 2009年3月6日在洛阳市第十三届人民代表大会第一次会议上.
+  const phrase = MEETING_PHRASE.exec(text.slice(0, 2000));
+  if (phrase && !cues.some((c) => c.rule === 'date:meeting-line')) add('date:meeting-phrase', parseDate(phrase[1]!), 9, phrase.index, phrase[0]);
   // A news lead: 1月15日，广东省十四届人大三次会议开幕 — the meeting, in the year the text gives.
   const lead = /(?:^|[\s，,])(\d{1,2})月(\d{1,2})日[^。]{0,40}?(人民代表大会|人大[^。]{0,8}会议|代表大会|会议)[^。]{0,12}?(开幕|召开|举行|上)/.exec(text.slice(0, 1500));
   if (lead) {

@@ -2,6 +2,7 @@
 // (签约十一个重点项目), each with its stage, investment, location, investor and
 // industry as the text gives them. Words live in data/projects.json.
 import { loadData } from '../data.js';
+import { isChrome } from './chrome.js';
 import { findDates } from './dates.js';
 import type { Amount, Project } from '../schema.js';
 import type { DocContext } from './context.js';
@@ -354,6 +355,12 @@ function leadEvent(doc: DocContext): { stage: Stage; date: string | null } | nul
   for (let k = 0; k < 3 && pos < text.length; k++) {
     while (pos < text.length && /\s/.test(text[pos]!)) pos++;
     const end = doc.sentences.endOf(pos);
+    // A portal's furniture (字号, 打印本页, 浏览次数) is not the lead.
+    if (isChrome(text.slice(pos, end))) {
+      k--;
+      pos = end + 1;
+      continue;
+    }
     const stage = stageIn(text, pos, end);
     if (stage) return { stage, date: dayIn(doc, pos, end) };
     pos = end + 1;

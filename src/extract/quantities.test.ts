@@ -32,6 +32,8 @@ const QUANTITIES: Array<[string, number, number | null, string, string | null]> 
   ['35.49 %', 35.49, null, '%', null],
   ['12　万人', 12, null, '万人', null],
   ['4022\n- 1 -\n万元', 4022, null, '万元', null],
+  ['4022- 1 -万元', 4022, null, '万元', null],
+  ['356 - 12 - 亿元', 356, null, '亿元', null],
   ['86\n— 12 —\n亿元以上', 86, null, '亿元', 'min'],
 ];
 

@@ -17,6 +17,7 @@ interface ModifiersFile {
   qualitative_patterns: string[];
   fillers: string[];
   estimate_words: string[];
+  framing_estimate_words: string[];
   target_words: string[];
   percent_point: string[];
   target_comparison: { verbs: string[]; nouns: string[]; gap_words: string[] };
@@ -113,8 +114,12 @@ export interface Quantity {
 const RANGE_SEP = new Set(['-', '－', '—', '–', '~', '～', '至', '到']);
 
 const SPACES = new Set([' ', '\u3000', '\t']);
-/** A page's furniture left inside a sentence by a PDF or print scrape: a line break, `- 1 -`, a line break. */
-export const PAGE_BREAK = /^[ \t\u3000]*\r?\n[ \t\u3000]*[-—－]\s*\d{1,4}\s*[-—－][ \t\u3000]*\r?\n[ \t\u3000]*/;
+/**
+ * A page's furniture left inside a sentence by a PDF or print scrape: a line
+ * break, `- 1 -`, a line break; or the same run into the line when the scrape
+ * also lost the breaks (4022- 1 -万元), spaced inside its dashes.
+ */
+export const PAGE_BREAK = /^[ \t\u3000]*(?:\r?\n[ \t\u3000]*[-—－]\s*\d{1,4}\s*[-—－][ \t\u3000]*\r?\n|[-—－][ \t\u3000]+\d{1,4}[ \t\u3000]+[-—－])[ \t\u3000]*/;
 
 /**
  * What may stand between a number and its unit: one space (35.49 %), or a
@@ -123,11 +128,9 @@ export const PAGE_BREAK = /^[ \t\u3000]*\r?\n[ \t\u3000]*[-—－]\s*\d{1,4}\s*[
  */
 function skipGap(text: string, pos: number): number {
   let j = pos;
-  if (SPACES.has(text[j] ?? '')) j++;
-  else {
-    const br = PAGE_BREAK.exec(text.slice(pos, pos + 24));
-    if (br) j = pos + br[0].length;
-  }
+  const br = PAGE_BREAK.exec(text.slice(pos, pos + 24));
+  if (br) j = pos + br[0].length;
+  else if (SPACES.has(text[j] ?? '')) j++;
   if (j === pos) return pos;
   const c = text[j] ?? '';
   return BASE_UNITS.at(text, j) || c === '万' || c === '亿' ? j : pos;
