@@ -117,6 +117,13 @@ describe('document type and region weighed from all cues', () => {
     if (code) expect(meta.region?.code).toBe(code);
   });
 
+  it.each([
+    ['政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。'],
+    ['2010年国务院政府工作报告（全文）\n——2010年3月5日在第十一届全国人民代表大会第三次会议上\n各位代表：\n现在，我代表国务院，向大会作政府工作报告。在北京召开的会议上……'],
+  ])('reads the State Council report to the National People\'s Congress as national: %s', (text) => {
+    expect(metaOf(text).region).toEqual({ name: '全国', code: '000000', level: 'national' });
+  });
+
   it('does not read 重庆 inside 隆重庆祝', () => {
     expect(metaOf('各界隆重庆祝建党节\n全县干部群众隆重庆祝。').region?.code ?? null).not.toBe('500000');
   });

@@ -325,9 +325,11 @@ function regionOfDocument(
   if (parts.tag) vote('region:site-tag', parts.tag, 1.5, null);
   // A document's self-reference (全市, 全区, 全县) agrees with a level: it breaks ties toward it.
   if (parts.selfLevel) for (const c of cues) if (c.value && c.value.level === parts.selfLevel) c.weight += 0.5;
-  // National: the State Council's report to the National People's Congress.
-  if (!cues.length && /国务院|全国人民代表大会|全国人大/.test(text.slice(0, 300)) && !findPlaces(text, 0, Math.min(text.length, 300)).length) {
-    cues.push({ rule: 'region:national-congress', value: regionOf(null, 'national'), weight: 1, span: null, text: '全国人民代表大会' });
+  // National: the State Council's report to the National People's Congress (在第十四届全国人民代表大会…上, 我代表国务院).
+  const congress = /在第[一二三四五六七八九十\d]+届全国人民代表大会|我代表国务院/.exec(text.slice(0, 1200));
+  if (congress) cues.push({ rule: 'region:national-congress', value: regionOf(null, 'national'), weight: 6, span: [congress.index, congress.index + congress[0].length], text: congress[0] });
+  else if (!cues.length && /国务院|全国人民代表大会|全国人大/.test(text.slice(0, 300)) && !findPlaces(text, 0, Math.min(text.length, 300)).length) {
+    cues.push({ rule: 'region:national-words', value: regionOf(null, 'national'), weight: 1, span: null, text: '全国人民代表大会' });
   }
   const region = decide(cues, null);
   const place = region.value?.code ? (places.get(region.value.code) ?? null) : null;
