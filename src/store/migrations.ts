@@ -120,4 +120,10 @@ export const MIGRATIONS: readonly Migration[] = [
     bytes       BLOB NOT NULL
   );
   `,
+  // 4 → 5: a batch that breaks down another batch of its document (其中产业类项目6个,
+  // 霍山县34个 under a city total) names the ordinal of that batch, so a panel
+  // can sum the top-level batches without counting twice.
+  `
+  ALTER TABLE projects ADD COLUMN part_of INTEGER;
+  `,
 ];

@@ -378,6 +378,23 @@ describe('document', () => {
     expect(s.document(id + 100)).toBeNull();
   });
 
+  it('keeps which batch a breakdown is part of', () => {
+    const s = open();
+    const text = '1-6月份全市新签约亿元以上项目174个，分别为：霍山县34个、金寨县32个。';
+    const total = projectIn(text, '新签约亿元以上项目174个', { count: 174, stage: 'signed' });
+    const part = { ...projectIn(text, '霍山县34个', { count: 34, stage: 'signed', location: '霍山县' }), part_of: 0 };
+    const extraction: Extraction = {
+      doc: 'luan',
+      meta: { title: null, doc_type: 'investment_news', region: null, date: null, review_period: '2024H1', plan_period: null, speaker: null },
+      facts: [],
+      projects: [total, part],
+    };
+    const { id } = s.ingest({ name: 'luan', text, extraction, path: null, encoding: 'utf-8' });
+    const back = s.document(id)!.projects;
+    expect(back[0]).not.toHaveProperty('part_of');
+    expect(back[1]).toMatchObject({ count: 34, part_of: 0 });
+  });
+
   it('round-trips any valid extraction (property)', () => {
     const s = open(':memory:');
     const text = '区属地区生产总值、一般公共预算收入、城镇新增就业和重点项目签约情况。';

@@ -209,7 +209,7 @@ interface ProjectRow {
   name: string | null; count: number | null; investment_value: number | null; investment_unit: string | null;
   investment_qualifier: Fact['qualifier'] | null; investment_base: number | null;
   stage: Project['stage']; location: string | null; investor: string | null; industry: string | null;
-  date: string | null; quote: string; span_start: number; span_end: number; page: number | null;
+  date: string | null; quote: string; span_start: number; span_end: number; page: number | null; part_of: number | null;
 }
 
 export class Store {
@@ -235,9 +235,9 @@ export class Store {
        @base_unit, @qualifier, @text, @estimated, @quote, @span_start, @span_end, @page)`);
     this.insertProject = db.prepare(`INSERT INTO projects
       (document_id, ordinal, name, count, investment_value, investment_unit, investment_qualifier, investment_base,
-       stage, location, investor, industry, date, quote, span_start, span_end, page)
+       stage, location, investor, industry, date, quote, span_start, span_end, page, part_of)
       VALUES (@document_id, @ordinal, @name, @count, @investment_value, @investment_unit, @investment_qualifier,
-       @investment_base, @stage, @location, @investor, @industry, @date, @quote, @span_start, @span_end, @page)`);
+       @investment_base, @stage, @location, @investor, @industry, @date, @quote, @span_start, @span_end, @page, @part_of)`);
     this.findByHash = db.prepare('SELECT id FROM documents WHERE content_hash = ?');
   }
 
@@ -334,6 +334,7 @@ export class Store {
       span_start: project.span[0],
       span_end: project.span[1],
       page: project.page ?? null,
+      part_of: project.part_of ?? null,
     });
   }
 
@@ -436,6 +437,7 @@ function projectFromRow(row: ProjectRow): StoredProject {
     quote: row.quote,
     span: [row.span_start, row.span_end],
     ...(row.page === null ? {} : { page: row.page }),
+    ...(row.part_of === null || row.part_of === undefined ? {} : { part_of: row.part_of }),
     investment_base: row.investment_base,
   };
 }
