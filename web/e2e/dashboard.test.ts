@@ -430,6 +430,26 @@ describe('dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('判定依据 shows why the document was typed and dated, each cue linked to its words', async () => {
+    const list = await getJson<DocumentList>('/api/documents?limit=100');
+    const item = list.items.find((d) => d.name === 'guandu-2021h1-plan')!;
+    await page.goto(`${base}/documents/${item.id}`);
+    const why = page.getByTestId('document-explain');
+    await why.waitFor();
+    await why.locator('summary').click();
+    const docType = why.locator('[data-field="doc_type"]');
+    await docType.waitFor();
+    expect(await docType.locator('.explain-value').textContent()).toBe(`计划执行报告（${item.doc_type}）`);
+    const date = why.locator('[data-field="date"]');
+    expect(await date.locator('.explain-value').textContent()).toBe('2021-08-31');
+    // The winning cue for the date is the meeting line, linked to where it stands in the text.
+    const cue = date.locator('.cue.is-winner').first();
+    expect(await cue.textContent()).toContain('date:meeting-line');
+    expect(await cue.locator('a').getAttribute('href')).toMatch(new RegExp(`^/documents/${item.id}\\?at=\\d+$`));
+    await shot('document-explain');
+    expect(pageErrors).toEqual([]);
+  });
+
   test('upload a two-column PDF: the document shows its pages, each fact its page, and the original downloads', async () => {
     // Not the text of a stored document: the same text is stored once, whatever file it came in.
     const text = `${readFileSync(join(CORPUS, 'yueyanglou-2021.txt'), 'utf8').trimEnd()}\n（印发稿）\n`;

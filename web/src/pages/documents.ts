@@ -113,6 +113,7 @@ export async function documentPage(ctx: PageContext): Promise<void> {
       if (!why.open || why.dataset.loaded) return;
       why.dataset.loaded = '1';
       const body = why.querySelector<HTMLElement>('.explain-body')!;
+      render(loading(), body);
       api.explain(id, ctx.signal).then(
         (e) => render(explainView(id, e), body),
         () => render(html`<p class="muted">无法读取判定依据。</p>`, body),
@@ -233,7 +234,7 @@ function documentView(
       ${disclosureBlock(doc.meta.disclosure ?? null)}
       <details class="explain" data-testid="document-explain">
         <summary>判定依据 <span class="muted small">类型、地区、日期、报告期从哪些字句判定</span></summary>
-        <div class="explain-body">${loading()}</div>
+        <div class="explain-body"></div>
       </details>
     </header>
 
@@ -407,7 +408,7 @@ function explainView(id: number, e: Explanation): TemplateResult {
   return html`<div class="explain-grid">
     ${e.decisions.map(
       (d) => html`<div class="explain-decision" data-field=${d.field}>
-        <h3>${DECISION_LABELS[d.field]}：<span class="explain-value">${d.value ?? '—'}</span></h3>
+        <h3>${DECISION_LABELS[d.field]}：<span class="explain-value">${d.field === 'doc_type' && d.value ? `${docTypeLabel(d.value as DocumentDetail['doc_type'])}（${d.value}）` : (d.value ?? '—')}</span></h3>
         ${d.cues.length === 0
           ? html`<p class="muted small">无线索，取默认值</p>`
           : html`<ul class="explain-cues">
