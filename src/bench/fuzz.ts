@@ -56,7 +56,7 @@ const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)
 // ---------------------------------------------------------------- mutations
 
 /** Pieces whose long runs have broken rules before: lists, growth verbs, numerals, brackets, list markers. */
-const PIECES: readonly string[] = [
+export const PIECES: readonly string[] = [
   '、12.5%', '、12.5', '12.5%', '增长', '增长12.5%，', '，增长', '，同比增长8.1%', '下降', '分别增长', '年均增长',
   '一', '二十', '十', '百', '万', '亿', '一二三四五六七八九十', '〇', '两千三百', '十四亿', '第一', '前三',
   '（', '）', '(', ')', '（预计数）', '（一）', '(二季度', '“', '”', '“十三五”', '【', '】',
