@@ -7,15 +7,19 @@
 // A throw, a stall or an ungrounded quote writes the input into --out and
 // makes the run exit 1.
 //
-//   node --expose-gc dist/bench/fuzz.js [--count 100000] [--seed 1] [--max-ms 1000] [--out fuzz-failures] [--only N] [--json]
+//   node --expose-gc dist/bench/fuzz.js [--count 100000] [--seed 1] [--max-ms 1000] [--hang-ms 60000]
+//                                       [--out fuzz-failures] [--only N] [--json]
 //
 // --max-ms is the allowed time per 100 KB of input (a stall is slower than
 // that, and slower than a floor of --floor-ms for tiny inputs, on the best of
-// three runs so that a GC pause or a busy core is not counted).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// three runs so that a GC pause or a busy core is not counted). An input that
+// does not return within --hang-ms is written by a watchdog thread, which then
+// ends the run.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { extract } from '../extract/pipeline.js';
 import type { Extraction } from '../schema.js';
 
@@ -173,13 +177,14 @@ interface Cli {
   seed: number;
   maxMs: number;
   floorMs: number;
+  hangMs: number;
   out: string;
   only: number | null;
   json: boolean;
 }
 
 function usage(): never {
-  console.error('usage: fuzz [--count N] [--seed S] [--max-ms MS_PER_100KB] [--floor-ms MS] [--out DIR] [--only N] [--json]');
+  console.error('usage: fuzz [--count N] [--seed S] [--max-ms MS_PER_100KB] [--floor-ms MS] [--hang-ms MS] [--out DIR] [--only N] [--json]');
   process.exit(2);
 }
 
@@ -192,6 +197,7 @@ function parseCli(): Cli {
         seed: { type: 'string', default: '1' },
         'max-ms': { type: 'string', default: '1000' },
         'floor-ms': { type: 'string', default: '25' },
+        'hang-ms': { type: 'string', default: '60000' },
         out: { type: 'string', default: 'fuzz-failures' },
         only: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -208,11 +214,12 @@ function parseCli(): Cli {
     seed: Number(values.seed),
     maxMs: Number(values['max-ms']),
     floorMs: Number(values['floor-ms']),
+    hangMs: Number(values['hang-ms']),
     out: values.out,
     only: values.only === undefined ? null : Number(values.only),
     json: values.json,
   };
-  if (!(cli.count > 0) || !Number.isInteger(cli.seed) || !(cli.maxMs > 0) || !(cli.floorMs >= 0)) usage();
+  if (!(cli.count > 0) || !Number.isInteger(cli.seed) || !(cli.maxMs > 0) || !(cli.floorMs >= 0) || !(cli.hangMs > 0)) usage();
   if (cli.only !== null && !(Number.isInteger(cli.only) && cli.only >= 0)) usage();
   return cli;
 }
@@ -264,8 +271,10 @@ function main(): void {
 
   const first = cli.only ?? 0;
   const last = cli.only ?? cli.count - 1;
+  const current = startWatchdog(cli);
   for (let n = first; n <= last; n++) {
     const text = makeInput(docs, cli.seed, n);
+    Atomics.store(current, 0, n + 1);
     const size = Buffer.byteLength(text, 'utf8');
     inputs++;
     bytes += size;
@@ -319,6 +328,7 @@ function main(): void {
       console.log(`  ${n + 1} inputs, ${throws} throws, ${stalls} stalls, ${s.toFixed(0)} s`);
     }
   }
+  Atomics.store(current, 0, 0);
   const seconds = (performance.now() - t0) / 1000;
   const summary = {
     seed: cli.seed,
@@ -347,5 +357,45 @@ function main(): void {
   process.exit(failures.length ? 1 : 0);
 }
 
+// ---------------------------------------------------------------- watchdog
+
+/**
+ * A call that never returns cannot be timed from the thread it blocks: a
+ * watchdog thread reads the number of the input being extracted (slot 0, n + 1;
+ * 0 when none) and, when one input has run for --hang-ms, writes it to --out,
+ * says so and ends the process with status 1.
+ */
+function startWatchdog(cli: Cli): Int32Array {
+  const shared = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL(import.meta.url), { workerData: { watchdog: true, shared, cli } });
+  worker.unref();
+  return shared;
+}
+
+function watchdog(shared: Int32Array, cli: Cli): void {
+  let seen = 0;
+  let since = Date.now();
+  setInterval(() => {
+    const now = Atomics.load(shared, 0);
+    if (now !== seen) {
+      seen = now;
+      since = Date.now();
+      return;
+    }
+    if (now === 0 || Date.now() - since < cli.hangMs) return;
+    const n = now - 1;
+    const text = makeInput(loadDocs(), cli.seed, n);
+    mkdirSync(cli.out, { recursive: true });
+    const file = join(cli.out, `seed${cli.seed}-${n}-hang.txt`);
+    writeFileSync(file, text);
+    // Written to the file descriptor: a worker's console goes through the main thread, which is blocked.
+    writeSync(1, `hang at input ${n} (${Buffer.byteLength(text)} B) -> ${file}: no return after ${cli.hangMs} ms\nFAIL: extraction hung\n`);
+    process.kill(process.pid, 'SIGTERM');
+  }, Math.min(1000, cli.hangMs / 4));
+}
+
 // Run only as a script, not when imported (the property test reuses makeInput).
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (!isMainThread && (workerData as { watchdog?: boolean } | null)?.watchdog) {
+  const { shared, cli } = workerData as { shared: Int32Array; cli: Cli };
+  watchdog(shared, cli);
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
