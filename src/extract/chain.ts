@@ -105,9 +105,14 @@ function reading(state: State, measure: Measure, start: number, end: number, ext
  */
 export function parseChain(text: string, pos: number, limit: number, ctx: PeriodContext, initial?: Partial<State>): Reading[] {
   const out: Reading[] = [];
-  const state: State = { ...freshState(), ...initial };
+  let state: State = { ...freshState(), ...initial };
   let i = pos;
   let steps = 0;
+  // The readings of the current clause start here: a clause sees only its own (and later) readings,
+  // as if each clause were a chain of its own. Clauses follow in a loop, not by recursion, so a long
+  // run of clauses (，增长12.5%，增长12.5%...) does not grow the stack.
+  let clause = 0;
+  let clauseStart = pos;
   while (i < limit && steps++ < 64) {
     i = skipSpaces(text, i);
     const c = text[i];
@@ -118,11 +123,15 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       const inner = text.slice(i + 1, close);
       if (/^预计/.test(inner)) {
         // (预计数): the figures before it in this chain are estimates (not a 从-start), and so are the ones after.
-        for (const r of out) if (r.role !== 'from' && r.period?.role !== 'from') r.estimated = true;
+        for (let k = clause; k < out.length; k++) {
+          const r = out[k]!;
+          if (r.role !== 'from' && r.period?.role !== 'from') r.estimated = true;
+        }
         state.estimated = true;
       } else {
         const p = readPeriod(text, i + 1, ctx);
-        if (p && !/^其中/.test(inner)) out.push(...parseChain(text, p.end, close, ctx, { period: p, estimated: state.estimated }));
+        // A bracket is read as a chain of its own; it holds no bracket (its close is the first one), so this recursion is one level deep.
+        if (p && !/^其中/.test(inner)) for (const r of parseChain(text, p.end, close, ctx, { period: p, estimated: state.estimated })) out.push(r);
       }
       i = close + 1;
       continue;
@@ -146,12 +155,16 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         continue;
       }
       // The chain goes on into the next clause only if that clause begins with a value.
-      const next = parseChain(text, i + 1, limit, ctx, { ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null });
-      out.push(...next);
-      break;
+      state = { ...freshState(), ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null };
+      clause = out.length;
+      steps = 0;
+      i++;
+      clauseStart = i;
+      continue;
     }
     if (text.startsWith('其中', i)) break;
-    const tail = i === pos && out.length === 0 && initial ? REPEATED_TAILS.at(text, i) : null;
+    // At the start of a clause that goes on from another (…，增加值增长6.8%): a tail repeating the name.
+    const tail = i === clauseStart && out.length === clause && (clauseStart !== pos || initial) ? REPEATED_TAILS.at(text, i) : null;
     if (tail && GROWTH_VERBS.at(text, skipFillers(text, tail.end))) {
       i = tail.end;
       continue;
@@ -192,7 +205,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
     }
     const toLevel = TO_LEVEL.exec(text.slice(i, i + 3));
     if (toLevel) {
-      state.role = state.role === 'from' || out.some((r) => r.role === 'from' || r.period?.role === 'from') ? 'to' : null;
+      state.role = state.role === 'from' || fromBefore(out, clause) ? 'to' : null;
       i += toLevel[0].length;
       const p2 = readPeriod(text, i, ctx);
       if (p2) {
@@ -274,6 +287,12 @@ function targetOf(text: string, pos: number, limit: number): { q: Quantity; end:
   const gap = readQuantity(text, end);
   if (gap?.percentPoint) end = gap.end;
   return end <= limit ? { q, end } : null;
+}
+
+/** A reading of the current clause (from `clause` on) is a 从-start. */
+function fromBefore(out: readonly Reading[], clause: number): boolean {
+  for (let k = clause; k < out.length; k++) if (out[k]!.role === 'from' || out[k]!.period?.role === 'from') return true;
+  return false;
 }
 
 function skipFillers(text: string, i: number): number {

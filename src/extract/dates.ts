@@ -72,17 +72,34 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => string | null 
 /** Every full date in [from, to), in text order. */
 export function findDates(text: string, from = 0, to = text.length): DateMatch[] {
   const slice = text.slice(from, to);
-  const out: DateMatch[] = [];
+  // The dates of the patterns before, in text order (they do not overlap): a match of a later pattern
+  // that overlaps one of them is dropped. Looked up by bisection, so a line of many dates stays linear.
+  let out: DateMatch[] = [];
   for (const { re, read } of PATTERNS) {
+    const found: DateMatch[] = [];
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice))) {
       const date = read(m);
       const start = from + m.index;
-      if (date && !out.some((o) => start < o.end && o.start < start + m![0].length)) out.push({ date, start, end: start + m[0].length });
+      const end = start + m[0].length;
+      if (date && !overlapsAny(out, start, end)) found.push({ date, start, end });
     }
+    if (found.length) out = out.concat(found).sort((a, b) => a.start - b.start);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Whether [start, end) overlaps one of `sorted` (non-overlapping, in text order). */
+function overlapsAny(sorted: readonly DateMatch[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.start < end;
 }
 
 /** The first date at the start of `s` (after spaces), or a year-month (2020年7月) when no day is given. */

@@ -534,8 +534,10 @@ function sinceToReview(doc: DocContext, p: PeriodMatch): string {
 export function contextPeriod(doc: DocContext, pos: number): string | null {
   const { text } = doc;
   const s = doc.sentences.startOf(pos);
-  const inSentence = doc.sentencePeriods(s).filter(
-    (p) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && !boundTo(text, p) && !insideParens(text, s, p.start),
+  const periods = doc.sentencePeriods(s);
+  const inParens = periodsInParens(text, s, periods);
+  const inSentence = periods.filter(
+    (p, k) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && !boundTo(text, p) && !inParens[k],
   );
   const last = inSentence[inSentence.length - 1];
   if (last) return sinceToReview(doc, last);
@@ -619,15 +621,29 @@ function boundTo(text: string, p: PeriodMatch): boolean {
   return p.role === 'to' && /[长高加升增]/.test(text[p.start - 1] ?? '');
 }
 
-/** Whether `pos` is inside a bracket opened after `from`: (二季度同比增长6%) frames only its own values. */
-function insideParens(text: string, from: number, pos: number): boolean {
+const parensOfPeriods = new WeakMap<readonly PeriodMatch[], boolean[]>();
+
+/**
+ * For each period of the sentence at `from` (in text order), whether it starts inside a bracket opened
+ * in the sentence: (二季度同比增长6%) frames only its own values. One pass per sentence, kept with its
+ * periods, so that each fact of a long sentence does not rescan it.
+ */
+function periodsInParens(text: string, from: number, periods: readonly PeriodMatch[]): boolean[] {
+  let flags = parensOfPeriods.get(periods);
+  if (flags) return flags;
+  flags = [];
   let depth = 0;
-  for (let i = from; i < pos; i++) {
-    const c = text[i];
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
+  let i = from;
+  for (const p of periods) {
+    for (; i < p.start; i++) {
+      const c = text[i];
+      if (c === '(' || c === '（') depth++;
+      else if ((c === ')' || c === '）') && depth > 0) depth--;
+    }
+    flags.push(depth > 0);
   }
-  return depth > 0;
+  parensOfPeriods.set(periods, flags);
+  return flags;
 }
 
 /** 比2015年, 较上年, 同比: a period named as a base of comparison, not the fact's own. */

@@ -3,7 +3,7 @@
 // and returns where it stopped. A period is written as the spec says:
 // `2020`, `2020H1`, `2020Q2`, `2020M01-05`, `2016-2020`.
 
-import { readChinese } from './numbers.js';
+import { canStartNumber, readChinese } from './numbers.js';
 import { WordList } from './quantities.js';
 
 /** What a document tells about its own time, used to give bare words (全年, 上半年) their year. */
@@ -100,9 +100,16 @@ function readYear(text: string, pos: number): { year: number; end: number } | nu
 function monthNumber(text: string, pos: number): { n: number; end: number } | null {
   const m = /^(1[0-2]|0?[1-9])/.exec(text.slice(pos, pos + 2));
   if (m) return { n: Number(m[1]), end: pos + m[0].length };
+  // A month in numerals is at most three characters (十二, 一十二): a longer run of numerals is not read
+  // here, so a run of 一二三四... costs constant time at each of its positions, not its length.
+  if (isNumeral(text[pos + 3]) && isNumeral(text[pos + 2]) && isNumeral(text[pos + 1])) return null;
   const c = readChinese(text, pos);
   if (c && c.value >= 1 && c.value <= 12) return { n: c.value, end: c.end };
   return null;
+}
+
+function isNumeral(ch: string | undefined): boolean {
+  return canStartNumber(ch) || ch === '万' || ch === '萬' || ch === '亿' || ch === '億';
 }
 
 /**
@@ -165,10 +172,26 @@ export function readPeriod(text: string, pos: number, ctx: PeriodContext): Perio
   if (ch === undefined || !PERIOD_START[text.charCodeAt(pos)]) return null;
   // 从2015年, 到2025年, 至2025年: the role word is part of the match.
   if (ch === '到' || ch === '至' || ch === '从') {
-    const inner = readPeriod(text, pos + 1, ctx);
+    // The first role word says the role (从到2015年 is a from); a run of more than three is no period.
+    // Read in a loop, not by recursion, and bounded, so a long run of 从从从... costs neither stack nor time.
+    let k = pos + 1;
+    while (k < pos + 3 && isRoleWord(text[k])) k++;
+    if (isRoleWord(text[k])) return null;
+    const inner = readPeriodAt(text, k, ctx);
     if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' ? 'from' : 'to' };
     return null;
   }
+  return readPeriodAt(text, pos, ctx);
+}
+
+function isRoleWord(ch: string | undefined): boolean {
+  return ch === '到' || ch === '至' || ch === '从';
+}
+
+/** readPeriod without a role word at `pos`. */
+function readPeriodAt(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
+  const ch = text[pos];
+  if (ch === undefined || !PERIOD_START[text.charCodeAt(pos)] || isRoleWord(ch)) return null;
   const digits = ch >= '0' && ch <= '9';
   if (digits && fourDigitYear(text, pos) < 0) return readSubYearPeriod(text, pos, ctx);
   // 2016-2020年, 2016年至2020年
