@@ -15,6 +15,8 @@ export interface Indicator {
   dims: string[];
   /** Which way a result beats its target: higher unless the data says lower (失业率, 能耗). */
   better?: 'higher' | 'lower';
+  /** The only units a level may be written in, where given (per-person amounts: 元, 万元). */
+  units?: string[];
 }
 
 interface CatalogFile {

@@ -315,3 +315,13 @@ describe('初步预计 frames its paragraph; a bare 预计 its sentence', () => 
     expect(estimated(text)).toEqual(flags);
   });
 });
+
+describe('units a per-person amount may take', () => {
+  it.each([
+    ['2020年，城镇居民人均可支配收入27478元，2020年的528亿元。', ['urban_income_pc 2020 actual level 27478 元 exact']],
+    ['2021年，全县农村居民人均可支配收入1.8万元，增长9%。', ['rural_income_pc 2021 actual level 1.8 万元 exact', 'rural_income_pc 2021 actual growth 9 % exact']],
+    ['2022年，人均地区生产总值突破10亿元。', []],
+  ])('%s', (text, facts) => {
+    expect(factsOf(text)).toEqual(facts);
+  });
+});

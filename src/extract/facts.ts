@@ -443,7 +443,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
         else if (!ind.dims.includes('%')) return null;
       }
       const u = completeUnit(q.unit, ind.dims);
-      if (!u) return null;
+      if (!u || (ind.units && !ind.units.includes(u))) return null;
       unit = u;
     } else unit = '%';
     value = q.value * (measure === 'level' ? 1 : r.sign);
