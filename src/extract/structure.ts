@@ -51,8 +51,21 @@ const RUN_IN_FOLLOW = new RegExp(WORDS.run_in_follow);
 /** Decoration after a heading: emoji, symbols, a colon. */
 /** List bullets. */
 const BULLET = /^[●•▪◆■□·◇○◎★☆▶►\-*]/;
-const DECORATION = /[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s:：]+$/u;
+const DECORATION_CHAR = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s:：]$/u;
 const DECORATION_AT = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D:：]+/u;
+
+/** The text without the decoration at its end, read back from the end (linear, whatever the run). */
+function trimDecoration(s: string): string {
+  let e = s.length;
+  while (e > 0) {
+    const code = s.codePointAt(e - 1)!;
+    // A surrogate pair: the whole code point.
+    const width = e >= 2 && code >= 0xdc00 && code <= 0xdfff ? 2 : 1;
+    if (!DECORATION_CHAR.test(s.slice(e - width, e))) break;
+    e -= width;
+  }
+  return s.slice(0, e);
+}
 
 export function splitLines(text: string): Line[] {
   // Bar positions found once with the native search; a line with two of them is a table row.
@@ -89,7 +102,9 @@ export function headingOf(text: string, line: Line): Heading | null {
   while (s < line.end && /\s/.test(text[s]!)) s++;
   const raw = text.slice(s, line.end);
   // Emoji and symbols after a heading (展望2025年工作目标🎯) are decoration.
-  const bare = raw.replace(DECORATION, '');
+  // A heading is short: a long line is prose (and is not scanned for decoration).
+  if (raw.length > 80) return null;
+  const bare = trimDecoration(raw);
   let depth = depthOf(bare);
   // An unnumbered heading: a short line that names a review or a plan (2021年工作安排).
   // A bulleted line (●单位生产总值能耗完成…目标任务) is an item of a list, not a heading.
@@ -129,7 +144,7 @@ export function runInHeadings(text: string, line: Line): Heading[] {
     const deco = DECORATION_AT.exec(text.slice(e, Math.min(end, e + 8)));
     if (deco) e += deco[0].length;
     if (!marker && !(deco || RUN_IN_FOLLOW.test(text.slice(e, Math.min(end, e + 6))))) continue;
-    out.push({ start: i, end: e, text: text.slice(i, e).replace(DECORATION, '').trim(), depth: 1 });
+    out.push({ start: i, end: e, text: trimDecoration(text.slice(i, e)).trim(), depth: 1 });
     i = e - 1;
   }
   return out;
