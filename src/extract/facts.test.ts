@@ -188,6 +188,12 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
     '金融机构本外币存款余额560亿元，贷款余额410亿元，分别增长9.8%、12.1%。',
     ['deposit_balance 2020 actual level 560 亿元 exact', 'deposit_balance 2020 actual growth 9.8 % exact', 'loan_balance 2020 actual level 410 亿元 exact', 'loan_balance 2020 actual growth 12.1 % exact'],
   ],
+  // 人民币 between 金融机构 and 各项 (statistics releases; invented stress documents and a variant).
+  [
+    '10月末，全市金融机构人民币各项存款余额6128.4亿元，同比增长9.8%；各项贷款余额4356.7亿元，同比增长12.1%。',
+    ['deposit_balance 2020 actual level 6128.4 亿元 exact', 'deposit_balance 2020 actual growth 9.8 % exact', 'loan_balance 2020 actual level 4356.7 亿元 exact', 'loan_balance 2020 actual growth 12.1 % exact'],
+  ],
+  ['年末人民币各项贷款余额835.1亿元，增长15.4%。', ['loan_balance 2020 actual level 835.1 亿元 exact', 'loan_balance 2020 actual growth 15.4 % exact']],
   ['各项存款余额99亿元，增长8%；贷款余额70亿元，增长9%。', ['deposit_balance 2020 actual level 99 亿元 exact', 'deposit_balance 2020 actual growth 8 % exact', 'loan_balance 2020 actual level 70 亿元 exact', 'loan_balance 2020 actual growth 9 % exact']],
   ['城乡居民人均可支配收入分别为30000元、15000元，城镇登记失业率3%。', ['urban_income_pc 2020 actual level 30000 元 exact', 'rural_income_pc 2020 actual level 15000 元 exact', 'registered_unemployment_rate 2020 actual level 3 % exact']],
   ['第一产业实现增加值12亿元，第二产业实现增加值30.2亿元。', ['value_added_primary 2020 actual level 12 亿元 exact', 'value_added_secondary 2020 actual level 30.2 亿元 exact']],

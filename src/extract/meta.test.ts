@@ -186,3 +186,36 @@ describe('years and dates without a dated heading', () => {
     expect(metaOf(text).date).toBe(date);
   });
 });
+
+describe('portal pages: a masthead, a navigation bar, a posting line', () => {
+  // [text, title, doc_type, region code, date, review_period]
+  it.each([
+    // invented news of the held-out kinds: a site's name alone above its breadcrumb is no title
+    [
+      '宁波市鄞州区人民政府\n首页 > 政务公开 > 工作总结\n鄞州区人民政府2023年上半年工作总结和下半年工作安排\n发布日期：2023-07-20\n今年以来，全区经济运行稳中向好。\n二、下半年工作安排\n下半年，确保全年目标完成。',
+      '鄞州区人民政府2023年上半年工作总结和下半年工作安排', 'midyear_report', '330212', '2023-07-20', '2023H1',
+    ],
+    // a statistics bureau's masthead and navigation bar; its place speaks when the title says only 全市
+    [
+      '绵阳市统计局\n首页 | 机构概况 | 统计动态 | 统计数据\n2023年1-10月全市经济运行情况\n发布时间：2023-11-24\n1-10月，全市规模以上工业增加值同比增长9.2%。',
+      '2023年1-10月全市经济运行情况', 'statistical_bulletin', '510700', '2023-11-24', '2023M01-10',
+    ],
+    [
+      '长丰县统计局\n首页 | 统计公报 | 统计分析 | 政务公开\n2022年全县经济运行情况\n2023年1月20日 来源：长丰县统计局\n全县经济运行总体平稳。',
+      '2022年全县经济运行情况', 'statistical_bulletin', '340121', '2023-01-20', '2022',
+    ],
+    // a posting line that opens with its date and clock: the date, and not the lead (its 宿迁日报 is the paper's place)
+    [
+      '宿迁网 > 县区新闻 > 泗阳\n【泗阳】总投资15亿元 年产3万吨高性能纤维项目正式投产\n2024-05-22 08:15:36　来源：宿迁日报　编辑：朱颖\n5月21日，位于泗阳经济开发区的某某新材料科技有限公司年产3万吨高性能纤维项目正式投产。据介绍，该项目于2022年10月签约，2023年3月开工建设。',
+      '总投资15亿元 年产3万吨高性能纤维项目正式投产', 'investment_news', '321323', '2024-05-22', '2024',
+    ],
+    // a one-step breadcrumb; the lead's 9月2日 is in the posting year, not the background year 2022
+    [
+      '某某网 > 新闻\n总投资8亿元 智能家居项目正式开工\n2023年9月3日 10:20 来源：赣南日报 编辑：李华\n9月2日，位于于都县工业园的年产10万套智能家居项目正式开工。该项目于2022年签约。',
+      '总投资8亿元 智能家居项目正式开工', 'investment_news', '360731', '2023-09-03', '2023',
+    ],
+  ])('%s', (text, title, type, code, date, review) => {
+    const meta = metaOf(text);
+    expect([meta.title, meta.doc_type, meta.region?.code, meta.date, meta.review_period]).toEqual([title, type, code, date, review]);
+  });
+});

@@ -203,6 +203,9 @@ export function docTypeOf(parts: { title: string | null; tag: string | null; lea
  * it was published (发布时间, the disclosure block, a date line at the top or
  * the bottom).
  */
+/** 2024-05-22 08:15:36　来源：… / 2024年5月22日 编辑：…: a site's posting line under a title. */
+const POSTING_LINE = /^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s\u3000]*(?:来源|作者|编辑|责任编辑|浏览)/;
+
 function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Disclosure | null, leadYear: () => number | null): { date: Decision<string | null>; published: string | null } {
   const cues: Array<Cue<string | null>> = [];
   const add = (rule: string, value: string | null, weight: number, at: number | null, s: string): void => {
@@ -226,6 +229,11 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
       const d = findDates(s)[0]!.date;
       published ??= d;
       add('date:date-line', d, 3, h.at, s);
+    } else if (POSTING_LINE.test(s) && findDates(s)[0]?.start === 0) {
+      // A posting line that opens with its date and clock: 2024-05-22 08:15:36　来源：宿迁日报.
+      const d = findDates(s)[0]!.date;
+      published ??= d;
+      add('date:posting-line', d, 3, h.at, s);
     }
   }
   if (disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published)) {
@@ -284,7 +292,7 @@ function placeOfMentions(mentions: PlaceMention[], contextFor: (name: string) =>
  */
 function regionOfDocument(
   text: string,
-  parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null },
+  parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null; site?: string | null },
 ): { region: Decision<RegionShape | null>; place: Place | null } {
   let head: PlaceMention[] | null = null;
   const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 600)));
@@ -315,14 +323,17 @@ function regionOfDocument(
   }
   if (parts.disclosure?.publisher) vote('region:disclosure-publisher', parts.disclosure.publisher.replace(/(人民政府|政府|统计局|发展和改革局|办公室|局|委员会|中心).*$/, ''), 3, null);
   // A news lead: its first sentence's first place (黄冈市举行…, 广东省十四届人大三次会议).
-  const leadEnd = text.indexOf('。', parts.bodyStart);
-  const leadText = text.slice(parts.bodyStart, leadEnd < 0 ? Math.min(text.length, parts.bodyStart + 200) : leadEnd);
+  const leadStart = leadStartOf(text, parts.bodyStart);
+  const leadEnd = text.indexOf('。', leadStart);
+  const leadText = text.slice(leadStart, leadEnd < 0 ? Math.min(text.length, leadStart + 200) : leadEnd);
   const firstLead = findPlaces(leadText).find((m) => m.candidates[0]?.level !== 'township');
-  if (firstLead) vote('region:lead-first-place', firstLead.text, 2, parts.bodyStart + firstLead.start);
+  if (firstLead) vote('region:lead-first-place', firstLead.text, 2, leadStart + firstLead.start);
   // Places a text lists (霍山县34个、金寨县32个…) under one parent: the parent speaks (全市).
   const parent = commonParent(findPlaces(text, parts.bodyStart, Math.min(text.length, parts.bodyStart + 3000)));
   if (parent) cues.push({ rule: 'region:common-parent-of-listed-places', value: regionOf(parent.place), weight: 2, span: null, text: parent.names.join('、') });
   if (parts.tag) vote('region:site-tag', parts.tag, 1.5, null);
+  // The government site that posts it (绵阳市统计局 as masthead or 来源): weakest, for a title that names no place (全市经济运行情况).
+  if (parts.site) vote('region:site-organ', parts.site, 1, null);
   // A document's self-reference (全市, 全区, 全县) agrees with a level: it breaks ties toward it.
   if (parts.selfLevel) for (const c of cues) if (c.value && c.value.level === parts.selfLevel) c.weight += 0.5;
   // National: the State Council's report to the National People's Congress (在第十四届全国人民代表大会…上, 我代表国务院).
@@ -334,6 +345,33 @@ function regionOfDocument(
   const region = decide(cues, null);
   const place = region.value?.code ? (places.get(region.value.code) ?? null) : null;
   return { region, place };
+}
+
+/** 绵阳市统计局 / 宁波市鄞州区人民政府门户网站 / 来源：某某县统计局: the place of the government organ whose site posts the page. */
+const SITE_ORGAN = /^(?:(?:信息)?来源|发布机构)?[:：]?\s*([\u4e00-\u9fa5]{2,20}?)(?:人民政府|统计局|调查队|发展和改革局|发展和改革委员会)/;
+function siteOrganOf(head: HeadLine[]): string | null {
+  for (const h of head.slice(0, 12)) {
+    if (!isChrome(h.text)) continue;
+    for (const part of h.text.split(/[\s\u3000]+/)) {
+      const m = SITE_ORGAN.exec(part);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+/** Where a news lead starts: past the furniture lines under the title (2024-05-22 08:15 来源：宿迁日报, 字号, captions), whose places are the site's. */
+function leadStartOf(text: string, from: number): number {
+  let at = from;
+  for (let k = 0; k < 6 && at < text.length; k++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    if (line.trim() && !isChrome(line)) return at;
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return from;
 }
 
 /** Three or more distinct counties in the text that share one parent (and none elsewhere): that parent. */
@@ -413,7 +451,7 @@ function periodsOf(
     if (s.kind === 'plan' && (period || span)) plan.push({ rule: 'period:plan-heading', value: period ?? span, weight: period ? 4 : 2, span: at, text: s.heading.text });
   }
   if (docType === 'investment_news') {
-    const p = newsPeriod(text);
+    const p = newsPeriod(text, date, bodyStart);
     return { review: single(p, p ? { rule: 'period:news-events', span: null, text: p } : null), plan: single(null, null), ctx: { year: yearOf(p), planYear: null } };
   }
   if (docType === 'work_report') {
@@ -499,15 +537,25 @@ function headingYears(heading: string, ctx: PeriodContext): { period: string | n
  * News reports events of some period: the year named most, and within it the
  * finest to-date span (前10个月 -> 2023M01-10). A future year (预计于2024年) does not count.
  */
-function newsPeriod(text: string): string | null {
+function newsPeriod(text: string, posted: string | null = null, bodyStart = 0): string | null {
   // The lead tells the period of the events; later paragraphs add background and outlook.
   const found = findPeriods(text, 0, Math.min(text.length, 2000), { year: null, planYear: null }).filter((p) => {
     const before = text.slice(Math.max(0, p.start - 4), p.start);
     return !/预计|计划|将于|力争|到$|至$/.test(before) && !isSpan(p.period);
   });
-  if (!found.length) return null;
   const count = new Map<number, number>();
   for (const p of found) count.set(yearOf(p.period)!, (count.get(yearOf(p.period)!) ?? 0) + 1);
+  // 5月21日，…项目正式投产 with no year: the lead's event is in the year it was posted, not in a background year (2022年10月签约).
+  const leadStart = leadStartOf(text, bodyStart);
+  const leadEnd = text.indexOf('。', leadStart);
+  const lead = text.slice(leadStart, leadEnd < 0 ? Math.min(text.length, leadStart + 200) : leadEnd);
+  const day = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(lead);
+  const postedDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(posted ?? '');
+  if (day && postedDay && !/(?:19|20)\d{2}\s*年/.test(lead.slice(0, day.index)) && Number(day[1]) * 100 + Number(day[2]) <= Number(postedDay[2]) * 100 + Number(postedDay[3])) {
+    const y = Number(postedDay[1]);
+    count.set(y, (count.get(y) ?? 0) + 2);
+  }
+  if (!count.size) return null;
   const year = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const sub = found.filter((p) => yearOf(p.period) === year && p.period !== String(year));
   const toDate = sub.find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period));
@@ -540,6 +588,7 @@ export function decideMeta(text: string, lines: Line[], sections: Section[]): Me
     disclosure,
     bodyStart,
     selfLevel: selfLevelOf(text),
+    site: siteOrganOf(head),
   });
   const periods = periodsOf(docType.value, sections, text, title.value, date.value, bodyStart);
   return {

@@ -206,6 +206,39 @@ const FORMS: Array<[string, string, string[]]> = [
     '集中开工\n1.某某食品加工项目，总投资2亿元；2.某某冷链物流园项目，总投资3亿元。',
     ['某某食品加工项目 | 2亿元 | started', '某某冷链物流园项目 | 3亿元 | started'],
   ],
+  [
+    'listed names with another head than 项目, the amount after them (invented news)',
+    '本次集中开工的部分重点项目如下：1.某某经开区先进陶瓷产业园项目，总投资12亿元；2.G106某某城区段改线工程，总投资4.6亿元；3.某某市第二人民医院综合楼建设项目，总投资3.1亿元。',
+    ['某某经开区先进陶瓷产业园项目 | 12亿元 | started', 'G106某某城区段改线工程 | 4.6亿元 | started', '某某市第二人民医院综合楼建设项目 | 3.1亿元 | started'],
+  ],
+  [
+    'listed names numbered in brackets, amount after a space (invented)',
+    '集中开工\n（1）城东污水处理厂扩建工程 总投资1.8亿元；（2）某某大道提质改造工程，总投资2.6亿元。',
+    ['城东污水处理厂扩建工程 | 1.8亿元 | started', '某某大道提质改造工程 | 2.6亿元 | started'],
+  ],
+  // A headline's amount before a space; the next sentence's 该项目 speaking again of the project; a company named again alone.
+  [
+    'headline amount, then 该项目总投资 in the next sentence; slogans with 项目 are no names (invented news)',
+    '【泗阳】总投资15亿元 年产3万吨高性能纤维项目正式投产\n5月21日，位于某某经济开发区的某某新材料科技有限公司年产3万吨高性能纤维项目正式投产。该项目总投资15亿元，由某某控股集团投资建设。开发区成立项目服务专班，全力以赴抓项目、强产业。',
+    ['年产3万吨高性能纤维项目 | 15亿元 | in_production'],
+  ],
+  ['a bare 项目总投资 opening the next sentence (invented)', '9月2日，某某县年产10万套智能家居项目正式开工建设。项目总投资8亿元，建成后年产值12亿元。', ['某某县年产10万套智能家居项目 | 8亿元 | started']],
+  [
+    'a company named again alone is its project (invented news)',
+    '集中开工\n湖南某某新材料有限公司年产5000万件高端日用瓷智能制造项目，总投资6.8亿元。湖南某某新材料有限公司项目达产后可实现年产值10亿元。',
+    ['湖南某某新材料有限公司年产5000万件高端日用瓷智能制造项目 | 6.8亿元 | started'],
+  ],
+  // Batches with the same count that name different words are different batches; a site's list of other articles ends the document.
+  [
+    'a size class and a kind with the same count; related headlines are other documents (invented news)',
+    '3月28日，赣州市举行重大招商项目集中签约活动。活动现场共签约项目46个，总投资386.5亿元，其中10亿元以上项目12个。从产业类别看，电子信息项目14个、总投资126.4亿元，现代服务业项目12个、总投资72.2亿元。\n相关新闻\n· 赣州：一季度重大项目集中开工 总投资156亿元',
+    ['#46 | 386.5亿元 | signed', '#12 | - | signed | ⊂0', '#14 | 126.4亿元 | signed', '#12 | 72.2亿元 | signed'],
+  ],
+  [
+    'the same, with 上一篇 ending the document (invented)',
+    '5月6日，宁都县春季项目集中签约，签约项目20个，其中5亿元以上项目8个。分类看，先进制造业项目8个、总投资31亿元。\n上一篇：宁都县32个项目集中开工 总投资108亿元',
+    ['#20 | - | signed', '#8 | - | signed | ⊂0', '#8 | 31亿元 | signed'],
+  ],
   // Words that are no project: events, slogans, ordinals, verbs.
   [
     'events, slogans and verbs are no names (real)',

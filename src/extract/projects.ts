@@ -28,6 +28,8 @@ interface ProjectsFile {
   breakdown: { openers: string[]; place_suffixes: string[]; kind_suffixes: string[]; part_markers: string[]; counters: string[] };
   ordinals: string[];
   period_words: string[];
+  related_tail: string[];
+  anaphora: string[];
 }
 
 const WORDS = loadData<ProjectsFile>('projects.json');
@@ -62,6 +64,21 @@ const HEAD_RE = new RegExp(`(?:${INVEST_WORDS}|投资)(?:约|近|超|逾|达)?\\
 // 项目32个，签约额99.75亿元 / X项目投资140亿元: the investment after a project, in its sentence, before another count (12个项目中，工业类项目8个、总投资60亿元).
 const POST_INVEST_RE = new RegExp(`^[^。；;项个]{0,16}?(?:${INVEST_WORDS}|(?<!实际|完成)投资(?=[约近超逾达\\d一二三四五六七八九十]))(?:额)?(?:达到|达|为)?`);
 
+// 4.G106某某城区段改线工程，总投资4.6亿元: a listed name with another head than 项目, its amount after it.
+const LIST_HEAD_RE = new RegExp(
+  `(?:^|[。；;：:\\s])(?:\\d{1,2}[.．、](?!\\d)|[（(]\\d{1,2}[)）])?([^，,。；;、\\s]{2,40}?(?:${alt(WORDS.name_heads)}))(?=[，,\\s]{0,2}(?:${INVEST_WORDS}))`,
+  'gm',
+);
+// 相关新闻 / 上一篇：…: the line where a site's list of other articles begins.
+const TAIL_RE = new RegExp(`^[\\s•·●▪◆■□◇○◎★☆▶►\\-*|【\\[]*(?:${alt(WORDS.related_tail)})(?:[】\\]]|[:：]|\\s*$)`, 'm');
+const ANAPHORA = alt(WORDS.anaphora);
+
+/** Where the document ends: above a site's list of other articles (相关新闻, 上一篇), whose headlines are no projects of its own. */
+export function relatedTailStart(text: string): number {
+  const m = TAIL_RE.exec(text);
+  return m ? m.index : text.length;
+}
+
 const MONEY_DIMS = ['CNY', 'USD'];
 const NAME_STOP = /[\s,，。；;：:！？!?“”"《》()（）【】、]/;
 
@@ -78,6 +95,8 @@ interface Mention {
   kind?: boolean;
   /** Where its own words end (the next item of its list), for its investment. */
   until?: number;
+  /** A batch's own words before 项目 (电子信息项目14个, 10亿元以上项目12个): batches that name different ones are different batches. */
+  desc?: string | null;
 }
 
 function countOf(s: string): number | null {
@@ -165,8 +184,24 @@ function nameBefore(text: string, projEnd: number): { name: string; start: numbe
  * have none, 山河工业城项目 has five.
  */
 function contentLength(name: string): number {
-  // “开门红”项目, “一对一”项目: a quoted word is a slogan, not what a project is.
-  const core = name.replace(/项目$/, '').replace(/“[^”]*”/g, '');
+  const core = coreOf(name);
+  return core.length - contentStart(core);
+}
+
+/** A name without 项目 and without quoted slogans (“开门红”项目, “一对一”项目: a quoted word is a slogan, not what a project is). */
+function coreOf(name: string): string {
+  return name.replace(/项目$/, '').replace(/“[^”]*”/g, '');
+}
+
+/** A batch's own words (电子信息, 10亿元以上), or null when it has none (签约项目46个, 11个重点产业项目). */
+function descriptorOf(text: string, from: number, to: number): string | null {
+  const core = coreOf(text.slice(from, to));
+  const d = core.slice(contentStart(core));
+  return d ? d : null;
+}
+
+/** Where the content of a core starts: after its leading particles, places, periods, ordinals and generic words. */
+function contentStart(core: string): number {
   let i = 0;
   while (LEADING.has(core[i] ?? '')) i++;
   for (;;) {
@@ -196,11 +231,11 @@ function contentLength(name: string): number {
     if (!g) break;
     i = g.end;
   }
-  return core.length - i;
+  return i;
 }
 
 /** 十二个项目, 11个重点产业项目, 十大产业项目, 签约项目7个: a batch and its count. */
-function batchCount(text: string, projStart: number, projEnd: number): { count: number; start: number; end: number } | null {
+function batchCount(text: string, projStart: number, projEnd: number): { count: number; start: number; end: number; desc: string | null } | null {
   // Count before: NUM (个|大|项)? generic* 项目
   let i = projStart;
   while (i > 0 && i > projStart - 10) {
@@ -211,17 +246,18 @@ function batchCount(text: string, projStart: number, projEnd: number): { count: 
   // 三个百亿项目, 12个亿元以上项目: a size class between the count and 项目.
   const size = SIZE_RE.exec(text.slice(Math.max(0, i - 8), i));
   if (size) i -= size[0].length;
+  const descFrom = i;
   const measure = text[i - 1];
   if (measure === '个' || measure === '大' || measure === '项') i--;
   for (let s = Math.max(0, i - 4); s < i; s++) {
     const n = readNumber(text, s) ?? null;
-    if (n && n.end === i && !n.scale && n.value >= 2 && Number.isInteger(n.value)) return { count: n.value, start: s, end: projEnd };
+    if (n && n.end === i && !n.scale && n.value >= 2 && Number.isInteger(n.value)) return { count: n.value, start: s, end: projEnd, desc: descriptorOf(text, descFrom, projStart) };
   }
   // Count after: 签约项目7个
   const after = /^(\d+|[一二三四五六七八九十百两]+)个/.exec(text.slice(projEnd, projEnd + 6));
   if (after) {
     const n = /^\d/.test(after[1]!) ? Number(after[1]) : readChinese(after[1]!, 0)?.value;
-    if (n && n >= 2) return { count: n, start: projStart, end: projEnd + after[0].length };
+    if (n && n >= 2) return { count: n, start: projStart, end: projEnd + after[0].length, desc: descriptorOf(text, nameBefore(text, projEnd)?.start ?? projStart, projStart) };
   }
   return null;
 }
@@ -237,7 +273,7 @@ function mentionsOf(text: string): Mention[] {
     const name = nameBefore(text, end);
     const batch = batchCount(text, at, end);
     if (batch) {
-      out.push({ name: null, count: batch.count, start: batch.start, end: batch.end });
+      out.push({ name: null, count: batch.count, start: batch.start, end: batch.end, desc: batch.desc });
       continue;
     }
     if (!name || contentLength(name.name) < 4) continue;
@@ -262,6 +298,13 @@ function mentionsOf(text: string): Mention[] {
     const name = h[1]!;
     if (name.includes('项目') || contentLength(name) < 4) continue;
     const start = h.index + h[0].length - name.length;
+    out.push({ name, count: null, start, end: start + name.length });
+  }
+  // 4.G106某某城区段改线工程，总投资4.6亿元: a listed name with another head, its amount after it.
+  for (const h of text.matchAll(LIST_HEAD_RE)) {
+    const name = h[1]!;
+    const start = h.index + h[0].length - name.length;
+    if (name.includes('项目') || contentLength(name) < 4 || out.some((o) => o.start < start + name.length && start < o.end)) continue;
     out.push({ name, count: null, start, end: start + name.length });
   }
   // 分别为：霍山县34个、金寨县32个: the items of a list that breaks a batch down.
@@ -304,7 +347,7 @@ function mentionsOf(text: string): Mention[] {
 /** 总投资16亿元的X项目 / X项目总投资约5亿元 / 16亿元X项目 / 总投资达14亿元. */
 function investmentNear(text: string, m: Mention, sentenceTo: number): { amount: Amount; start: number; end: number } | null {
   const before = text.slice(Math.max(0, m.start - 16), m.start);
-  const pre = /(?:总投资|投资|总额)?(?:达|约|近|超|逾)?([\d.]+|[一二三四五六七八九十百千两]+)(万亿|亿|万)(元|美元)?(?:建设|兴建|投建|打造)?(?:的)?$/.exec(before);
+  const pre = /(?:总投资|投资|总额)?(?:达|约|近|超|逾)?([\d.]+|[一二三四五六七八九十百千两]+)(万亿|亿|万)(元|美元)?(?:建设|兴建|投建|打造)?(?:的)?[ \u3000]?$/.exec(before);
   if (pre) {
     const start = m.start - pre[0].length;
     const q = readQuantity(text, start + (pre[0].length - pre[0].replace(/^(?:总投资|投资|总额)?(?:达)?/, '').length));
@@ -323,13 +366,28 @@ function investmentNear(text: string, m: Mention, sentenceTo: number): { amount:
       if (unit) return { amount: { value: q.value, unit, qualifier: q.qualifier ?? 'exact' }, start: m.start, end: q.end };
     }
   }
+  // …年产3万吨高性能纤维项目正式投产。该项目总投资15亿元: the next sentence speaks again of the project just named.
+  if (m.name) {
+    let j = sentenceTo;
+    while (j < text.length && /[。！？!?；;\s]/.test(text[j]!)) j++;
+    const again = new RegExp(`^(?:${ANAPHORA})`).exec(text.slice(j, j + 6));
+    if (again && j - sentenceTo <= 3 && !text.slice(m.end, sentenceTo).includes('项目')) {
+      const rest = j + again[0].length;
+      const post2 = POST_INVEST_RE.exec(text.slice(rest, rest + 40));
+      if (post2) {
+        const q = readQuantity(text, rest + post2[0].length);
+        const unit = q ? completeUnit(q.unit, MONEY_DIMS) : null;
+        if (q && unit) return { amount: { value: q.value, unit, qualifier: q.qualifier ?? 'exact' }, start: m.start, end: q.end };
+      }
+    }
+  }
   return null;
 }
 
 function locationNear(text: string, m: Mention, sentenceFrom: number, sentenceTo: number): string | null {
   const before = text.slice(Math.max(sentenceFrom, m.start - 14), m.start);
   const of = /([^\s,，。；的和及与、如]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|新区|园区|产业园|市|县|区|镇))的$/.exec(before);
-  if (of) return of[1]!.replace(/^(例如|如|其中|其他项目如|包括)/, '');
+  if (of) return of[1]!.replace(/^(例如|如|其中|其他项目如|包括|位于)/, '');
   const after = text.slice(m.end, Math.min(sentenceTo, m.end + 30));
   const at = /^[^。，,]{0,6}?(?:在|落户|落地|位于)([\u4e00-\u9fa5]{2,16}?(?:经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|新区|园区|产业园|市|县|区|镇))/.exec(after);
   return at ? at[1]! : null;
@@ -391,6 +449,12 @@ function clauseEnd(text: string, pos: number, to: number): number {
   return to;
 }
 
+/** 湖南某某新材料有限公司项目 after 湖南某某新材料有限公司年产5000万件…项目: a company's project named again by the company alone. */
+function sameCompany(full: string, short: string): boolean {
+  const core = short.replace(/项目$/, '');
+  return /(?:公司|集团)$/.test(core) && core.length >= 6 && full.startsWith(core) && full.length > short.length;
+}
+
 function compatible(a: Amount | null, b: Amount | null): boolean {
   return !a || !b || (a.value === b.value && a.unit === b.unit);
 }
@@ -401,9 +465,9 @@ export function extractProjects(doc: DocContext): Project[] {
   const lead = (meta.title ? stageIn(meta.title, 0, meta.title.length) : null) ?? event?.stage ?? null;
   const projects: Project[] = [];
   // Per project: its label and whether it is a top-level batch, for breakdowns and merging.
-  const info: Array<{ label: string | null; start: number }> = [];
+  const info: Array<{ label: string | null; start: number; desc: string | null }> = [];
   const indexOf = new Map<Mention, number>();
-  for (const m of mentionsOf(text)) {
+  for (const m of mentionsOf(text.slice(0, relatedTailStart(text)))) {
     const sFrom = doc.sentences.startOf(m.start);
     const sTo = doc.sentences.endOf(m.end);
     // The batch this one breaks down: the list's batch, or for 其中… and a kind (产业类6项)
@@ -438,10 +502,12 @@ export function extractProjects(doc: DocContext): Project[] {
               p.count === m.count &&
               p.stage === stage &&
               info[k]!.label === label &&
+              // 10亿元以上项目12个 and 现代服务业项目12个: two batches that name different words.
+              (info[k]!.desc === null || !m.desc || info[k]!.desc === m.desc) &&
               (p.part_of === undefined || parent === undefined || p.part_of === parent) &&
               compatible(p.investment, inv?.amount ?? null),
           )
-        : projects.find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name)));
+        : projects.find((p) => p.name && (p.name.includes(m.name!) || m.name!.includes(p.name) || sameCompany(p.name, m.name!)));
     if (existing) {
       // A later mention (该项目由...投资建设) completes what the first one left out.
       existing.investment ??= inv?.amount ?? null;
@@ -470,7 +536,7 @@ export function extractProjects(doc: DocContext): Project[] {
     };
     if (parent !== undefined) project.part_of = parent;
     indexOf.set(m, projects.length);
-    info.push({ label, start: m.start });
+    info.push({ label, start: m.start, desc: m.desc ?? null });
     projects.push(project);
   }
   return projects;
