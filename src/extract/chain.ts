@@ -22,6 +22,8 @@ interface State {
   yearlyAverage: boolean;
   /** 累计: a total over the span. */
   cumulative: boolean;
+  /** 比上年末: a change on last year's end, which is on the same period of last year only for a year-end figure. */
+  sinceYearEnd: boolean;
 }
 
 /** One value phrase of a chain, with the state it was read in. */
@@ -42,6 +44,7 @@ const LEVEL_VERBS = new WordList(MODIFIERS.level_verbs.map((w) => [w, w] as [str
 const FLAT = new WordList(MODIFIERS.flat.map((w) => [w, w] as [string, string]));
 const FILLERS = new WordList(MODIFIERS.fillers.map((w) => [w, w] as [string, string]));
 const TARGET_WORDS = new Set(MODIFIERS.target_words);
+const YEAR_END_BASES = new Set(MODIFIERS.year_end_bases);
 /** Verbs that reach a level: 增长到, 提高到 (not growth). */
 const TO_LEVEL = /^(增长到|增加到|提高到|提升到|上升到|增至|提高至|提升至|上升至|下降到|下降至|降到|降至|回落到|回落至|减少到|减少至)/;
 
@@ -59,7 +62,7 @@ const CLAUSE_SEP = new Set([',', '，', '、']);
 const STOP = new Set(['；', ';', '。', '！', '？', '\n', '|', '：', ':']);
 
 function freshState(): State {
-  return { period: null, role: null, estimated: false, target: false, respectively: false, yearlyAverage: false, cumulative: false };
+  return { period: null, role: null, estimated: false, target: false, respectively: false, yearlyAverage: false, cumulative: false, sinceYearEnd: false };
 }
 
 function closeParen(text: string, pos: number, limit: number): number {
@@ -87,6 +90,7 @@ function reading(state: State, measure: Measure, start: number, end: number, ext
     respectively: state.respectively,
     yearlyAverage: state.yearlyAverage,
     cumulative: state.cumulative,
+    sinceYearEnd: state.sinceYearEnd,
     measure,
     quantities: [],
     text: null,
@@ -247,6 +251,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
     if (filler) {
       if (filler.word === '分别') state.respectively = true;
       else if (filler.word === '累计') state.cumulative = true;
+      else if (YEAR_END_BASES.has(filler.word)) state.sinceYearEnd = true;
       else if (TARGET_WORDS.has(filler.word)) state.target = true;
       i = filler.end;
       continue;

@@ -331,3 +331,15 @@ describe('units a per-person amount may take', () => {
     expect(factsOf(text)).toEqual(facts);
   });
 });
+
+describe('a change on last year-end', () => {
+  it.each([
+    // A year-end balance on last year's: growth on the same period.
+    ['2022年末，全县金融机构人民币各项存款余额520.3亿元，比上年末增长13.2%。', ['deposit_balance 2022 actual level 520.3 亿元 exact', 'deposit_balance 2022 actual growth 13.2 % exact']],
+    ['2023年底，全市各项贷款余额1200亿元，较上年末增长9.5%。', ['loan_balance 2023 actual level 1200 亿元 exact', 'loan_balance 2023 actual growth 9.5 % exact']],
+    // Within a year it is growth since January: no growth fact.
+    ['2021年上半年，全区各项贷款余额300亿元，较上年末增长8%。', ['loan_balance 2021H1 actual level 300 亿元 exact']],
+  ])('%s', (text, facts) => {
+    expect(factsOf(text)).toEqual(facts);
+  });
+});

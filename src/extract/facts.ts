@@ -457,6 +457,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   const total = r.cumulative || /累计|共/.test(before);
   const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage || total);
   if (!period) return null;
+  // 截至6月底…比上年末增长8%: growth since January, not on the same period of last year.
+  if (measure === 'growth' && r.sinceYearEnd && !/^\d{4}$/.test(period)) return null;
   const section = sectionAt(doc.sections, subjectStart);
   const sentence = text.slice(clauseStart(text, subjectStart), subjectStart);
   let kind: Fact['kind'] = section.kind === 'plan' ? 'target' : 'actual';

@@ -18,6 +18,7 @@ interface ModifiersFile {
   fillers: string[];
   estimate_words: string[];
   framing_estimate_words: string[];
+  year_end_bases: string[];
   target_words: string[];
   percent_point: string[];
   target_comparison: { verbs: string[]; nouns: string[]; gap_words: string[] };
