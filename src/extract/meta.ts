@@ -197,15 +197,15 @@ export function docTypeOf(parts: { title: string | null; tag: string | null; lea
   return decide(cues, 'other');
 }
 
+/** 2024-05-22 08:15:36　来源：… / 2024年5月22日 编辑：…: a site's posting line under a title. */
+const POSTING_LINE = /^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s\u3000]*(?:来源|作者|编辑|责任编辑|浏览)/;
+
 /**
  * The date: the day the report was delivered (——2021年8月31日在…会上; a news
  * lead's 1月15日，…人代会开幕 with the year the text gives) outweighs the day
  * it was published (发布时间, the disclosure block, a date line at the top or
  * the bottom).
  */
-/** 2024-05-22 08:15:36　来源：… / 2024年5月22日 编辑：…: a site's posting line under a title. */
-const POSTING_LINE = /^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s\u3000]*(?:来源|作者|编辑|责任编辑|浏览)/;
-
 function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Disclosure | null, leadYear: () => number | null): { date: Decision<string | null>; published: string | null } {
   const cues: Array<Cue<string | null>> = [];
   const add = (rule: string, value: string | null, weight: number, at: number | null, s: string): void => {
