@@ -7,7 +7,7 @@ import { findPeriods, type PeriodContext, isSpan } from './periods.js';
 export interface Line {
   start: number;
   end: number;
-  /** A row of a pipe-separated table. */
+  /** A row of a table: cells between bars (a | b | c) or tabs (a\tb\tc). */
   table: boolean;
 }
 
@@ -67,12 +67,32 @@ function trimDecoration(s: string): string {
   return s.slice(0, e);
 }
 
+/** The positions of one character, found once with the native search. */
+function positionsOf(text: string, ch: string): number[] {
+  const at: number[] = [];
+  for (let b = text.indexOf(ch); b >= 0; b = text.indexOf(ch, b + 1)) at.push(b);
+  return at;
+}
+
+/**
+ * 指标名称⇥单位⇥1-10月⇥同比增长（%）: a row copied from a spreadsheet or a
+ * scraped <table> keeps its cells apart with tabs. Two tab runs with text on
+ * both sides of each make a row of three short cells or more; tabs that
+ * only indent a line do not.
+ */
+function isTabRow(text: string, start: number, end: number): boolean {
+  const cells = text.slice(start, end).split(/\s*\t\s*/).filter(Boolean);
+  // Prose that a scrape broke with tabs has clauses; cells are short and unpunctuated.
+  return cells.length >= 3 && cells.every((c) => c.length <= 30 && !/[。；，！？;]/.test(c));
+}
+
 export function splitLines(text: string): Line[] {
-  // Bar positions found once with the native search; a line with two of them is a table row.
-  const bars: number[] = [];
-  for (let b = text.indexOf('|'); b >= 0; b = text.indexOf('|', b + 1)) bars.push(b);
+  // A line with two bars, or with cells between tabs, is a table row.
+  const bars = positionsOf(text, '|');
+  const tabs = positionsOf(text, '\t');
   const lines: Line[] = [];
   let k = 0;
+  let t = 0;
   let start = 0;
   for (;;) {
     let end = text.indexOf('\n', start);
@@ -80,7 +100,8 @@ export function splitLines(text: string): Line[] {
     let e = end;
     if (e > start && text[e - 1] === '\r') e--;
     while (k < bars.length && bars[k]! < start) k++;
-    const table = k + 1 < bars.length && bars[k + 1]! < e;
+    while (t < tabs.length && tabs[t]! < start) t++;
+    const table = (k + 1 < bars.length && bars[k + 1]! < e) || (t + 1 < tabs.length && tabs[t + 1]! < e && isTabRow(text, start, e));
     lines.push({ start, end: e, table });
     if (end >= text.length) break;
     start = end + 1;

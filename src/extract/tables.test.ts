@@ -6,7 +6,7 @@ import { cellsOf } from './tables.js';
 import { splitLines } from './structure.js';
 
 function tableFacts(text: string): string[] {
-  return extract(text, { doc: 't' }).facts.filter((f) => f.quote.includes('|')).map((f) => `${showFact(f)}${f.estimated ? ' (预计)' : ''}`);
+  return extract(text, { doc: 't' }).facts.filter((f) => /[|\t]/.test(f.quote)).map((f) => `${showFact(f)}${f.estimated ? ' (预计)' : ''}`);
 }
 
 // A mid-year plan report: two header rows, a merged target cell, qualitative targets.
@@ -89,6 +89,28 @@ describe('tables', () => {
       'industrial_value_added 2021 target growth 8 % exact',
       'industrial_value_added 2021 actual growth 9.1 % exact',
     ]);
+  });
+
+  // A statistics release's appendix table, its cells kept apart by tabs (as copied from a <table>).
+  it.each([
+    [
+      ['2023年1-10月绵阳市经济运行情况', '附表：2023年1-10月全市主要经济指标', '指标名称\t单位\t1-10月\t同比增长（%）', '进出口总额\t亿元\t228.4\t-6.8', '一般公共预算收入\t亿元\t156.2\t12.3'],
+      ['trade_total 2023M01-10 actual level 228.4 亿元 exact', 'trade_total 2023M01-10 actual growth -6.8 % exact', 'general_budget_revenue 2023M01-10 actual level 156.2 亿元 exact', 'general_budget_revenue 2023M01-10 actual growth 12.3 % exact'],
+    ],
+    // invented: another place, tab runs and indentation, a unit in brackets
+    [
+      ['青禾县2022年上半年主要经济指标', '\t指标\t\t1-6月\t\t增长(%)', '\t地区生产总值(亿元)\t\t61.3\t\t5.2', '\t规模以上工业增加值(%)\t\t—\t\t7.9'],
+      ['gdp 2022H1 actual level 61.3 亿元 exact', 'gdp 2022H1 actual growth 5.2 % exact', 'industrial_value_added 2022H1 actual growth 7.9 % exact'],
+    ],
+  ])('reads a tab-separated table %#', (lines, expected) => {
+    expect(tableFacts(lines.join('\n'))).toEqual(expected);
+  });
+
+  it('reads prose that tabs indent or break as prose, not as a table', () => {
+    const text = '青禾县2022年国民经济和社会发展统计公报\n\t\t2022年，全县地区生产总值实现120.5亿元，比上年增长6.1%。\t其中第一产业增加值21.3亿元，增长4.2%；\t第二产业增加值45.6亿元，增长7.4%。';
+    const lines = splitLines(text);
+    expect(lines.map((l) => l.table)).toEqual([false, false]);
+    expect(extract(text, { doc: 't' }).facts.some((f) => f.indicator === 'gdp' && f.value === 120.5)).toBe(true);
   });
 
   it('gives no facts for a table without catalog indicators', () => {

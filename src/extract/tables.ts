@@ -1,4 +1,4 @@
-// Pipe-separated tables (指标名称 | 单位 | 2021年预期目标 | 2021年上半年完成数 | 增长%):
+// Tables of bar- or tab-separated cells (指标名称 | 单位 | 2021年预期目标 | 2021年上半年完成数 | 增长%):
 // header rows give each column a role (unit, target, actual, growth, note) and
 // a period; each row whose first cell names a catalog indicator gives facts.
 import type { Fact } from '../schema.js';
@@ -32,9 +32,17 @@ const EMPTY_CELL = /^(?:|—+|-+|－+|\/|／|…+|--)$/;
 /** The cells of a table line with their offsets, trimmed; trailing empty cells dropped. */
 export function cellsOf(text: string, line: Line): Cell[] {
   const cells: Cell[] = [];
+  // Cells between bars where the row has bars, else between tabs (a run of tabs is one gap).
+  const row = text.slice(line.start, line.end);
+  const bars = row.indexOf('|') >= 0;
+  const sep = bars ? 124 : 9;
   let start = line.start;
   for (let i = line.start; i <= line.end; i++) {
-    if (i === line.end || text.charCodeAt(i) === 124) {
+    if (!bars && i < line.end && text.charCodeAt(i) === 9 && i === start && i > line.start && text.charCodeAt(i - 1) === 9) {
+      start = i + 1;
+      continue;
+    }
+    if (i === line.end || text.charCodeAt(i) === sep) {
       let s = start;
       let e = i;
       while (s < e && /\s/.test(text[s]!)) s++;
@@ -45,7 +53,9 @@ export function cellsOf(text: string, line: Line): Cell[] {
   }
   while (cells.length && !cells[cells.length - 1]!.text) cells.pop();
   // | 地区生产总值 | 亿元 |: a bar that opens the line opens no cell.
-  if (text.slice(line.start, line.end).trimStart().startsWith('|') && cells[0]?.text === '') cells.shift();
+  if (row.trimStart().startsWith('|') && cells[0]?.text === '') cells.shift();
+  // ⇥地区生产总值⇥亿元: tabs that indent the row open no cell.
+  if (!bars && cells[0]?.text === '' && row.startsWith('\t')) cells.shift();
   return cells;
 }
 
