@@ -11,13 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { extract } from '../extract/pipeline.js';
 import { openStore } from '../store/index.js';
 import { copies, loadCorpus, type BenchDoc } from './corpus.js';
 import { INPUT_KINDS, measureFormat, type FormatThroughput } from './formats.js';
 import { convenienceApi, reusedModels, runReference, type ReferenceResult } from './reference.js';
+import { benchArgs } from './args.js';
 
 const BARS = { extractionMBps: 10, ratio: 15, ingestMBps: 3 } as const;
 
@@ -52,9 +52,8 @@ function usage(): never {
 }
 
 function parseCli(): { mb: number; refMb: number; formatMb: number; json: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = benchArgs(
+    {
       options: {
         mb: { type: 'string', default: '50' },
         'ref-mb': { type: 'string', default: '2' },
@@ -62,12 +61,9 @@ function parseCli(): { mb: number; refMb: number; formatMb: number; json: boolea
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error((err as Error).message);
-    usage();
-  }
-  if (values.help) usage();
+    },
+    usage,
+  );
   const mb = Number(values.mb);
   const refMb = Number(values['ref-mb']);
   const formatMb = Number(values['format-mb']);

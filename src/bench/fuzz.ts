@@ -18,24 +18,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { extract } from '../extract/pipeline.js';
 import type { Extraction } from '../schema.js';
+import { prng } from './random.js';
+import { benchArgs } from './args.js';
 
 // ---------------------------------------------------------------- randomness
-
-/** mulberry32: a small, fast, seedable generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** murmur3's finaliser: a bijection of 32-bit integers that spreads every input bit. */
 function mix(x: number): number {
@@ -50,7 +39,7 @@ function mix(x: number): number {
  * inputs, not the same inputs in another order.
  */
 function inputRng(seed: number, n: number): () => number {
-  return rng(mix(mix(seed + 0x632be5ab) ^ mix(n + 0x9e3779b9)));
+  return prng(mix(mix(seed + 0x632be5ab) ^ mix(n + 0x9e3779b9)));
 }
 
 type Rand = () => number;
@@ -189,9 +178,8 @@ function usage(): never {
 }
 
 function parseCli(): Cli {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = benchArgs(
+    {
       options: {
         count: { type: 'string', default: '100000' },
         seed: { type: 'string', default: '1' },
@@ -203,12 +191,9 @@ function parseCli(): Cli {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error((err as Error).message);
-    usage();
-  }
-  if (values.help) usage();
+    },
+    usage,
+  );
   const cli: Cli = {
     count: Number(values.count),
     seed: Number(values.seed),

@@ -25,7 +25,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { cut, cut_for_search } from 'jieba-wasm';
 import type { SearchQuery, SearchResult } from '../api/schemas.js';
@@ -50,6 +49,7 @@ import {
 } from '../store/search.js';
 import { loadCorpus, type BenchDoc } from './corpus.js';
 import { loadQuerySet, type QuerySpec, type RelevantParagraph } from '../store/search-queries.js';
+import { benchArgs } from './args.js';
 
 // ─── the options ─────────────────────────────────────────────────────────────
 
@@ -354,9 +354,8 @@ function usage(): never {
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = benchArgs(
+    {
       options: {
         docs: { type: 'string', default: '10000' },
         reps: { type: 'string', default: '5' },
@@ -366,12 +365,9 @@ async function main(): Promise<void> {
         keep: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error((err as Error).message);
-    usage();
-  }
-  if (values.help) usage();
+    },
+    usage,
+  );
   const count = Number(values.docs);
   const reps = Number(values.reps);
   const options = values.options.split(',').map((s) => s.trim()).filter(Boolean);

@@ -3,7 +3,8 @@ import { extract } from '../extract/pipeline.js';
 import { getPlace } from '../extract/regions.js';
 import type { Extraction } from '../schema.js';
 import { loadCorpus, type BenchDoc } from './corpus.js';
-import { generateServeCorpus, prng, shiftAndVary, type ServeDoc } from './serve-corpus.js';
+import { prng } from './random.js';
+import { generateServeCorpus, shiftAndVary, type ServeDoc } from './serve-corpus.js';
 
 let samples: BenchDoc[];
 let docs: ServeDoc[];

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { extract } from '../extract/pipeline.js';
 import { ancestors, findPlaces, getPlace, lookup, resolvePlace, shortNames, type Place, type PlaceLevel, type PlaceMention } from '../extract/regions.js';
 import type { BenchDoc } from './corpus.js';
+import { prng } from './random.js';
 
 export interface ServeCorpusOptions {
   /** Documents to generate (default 10,000). */
@@ -42,20 +43,6 @@ export const SERVE_DEFAULTS = { docs: 10_000, seed: 1, docsPerRegion: 25, years:
 
 /** Bumped whenever the same seed and size would give other documents (bench:serve's store cache key). */
 export const SERVE_CORPUS_VERSION = 2;
-
-// ─── PRNG ────────────────────────────────────────────────────────────────────
-
-/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], rand: () => number): T[] {
   const out = items.slice();

@@ -25,13 +25,14 @@ import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { extract } from '../extract/pipeline.js';
 import { MIGRATIONS, openStore } from '../store/index.js';
 import { loadCorpus } from './corpus.js';
-import { generateServeCorpus, prng, SERVE_CORPUS_VERSION, SERVE_DEFAULTS, type ServeCorpusPlan } from './serve-corpus.js';
+import { prng } from './random.js';
+import { generateServeCorpus, SERVE_CORPUS_VERSION, SERVE_DEFAULTS, type ServeCorpusPlan } from './serve-corpus.js';
+import { benchArgs } from './args.js';
 
 const BAR_P95_MS = 50;
 
@@ -59,9 +60,8 @@ function usage(): never {
 }
 
 function parseCli(): Cli {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = benchArgs(
+    {
       options: {
         docs: { type: 'string', default: String(SERVE_DEFAULTS.docs) },
         duration: { type: 'string', default: '10' },
@@ -74,12 +74,9 @@ function parseCli(): Cli {
         workers: { type: 'string', default: String(availableParallelism()) },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (err) {
-    console.error((err as Error).message);
-    usage();
-  }
-  if (values.help) usage();
+    },
+    usage,
+  );
   const cli = {
     docs: Number(values.docs),
     duration: Number(values.duration),

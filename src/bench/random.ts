@@ -1,0 +1,14 @@
+// Seeded randomness for the benchmarks and the fuzzer: the same seed gives
+// the same corpus and the same inputs on every run.
+
+/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
