@@ -5,8 +5,12 @@
 // Per document, floors at the scores the engine reaches now, so no change may
 // lift one file by dropping another; raise them as the engine improves, never
 // lower them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation } from '../cli/commands/eval.js';
+import { extract } from './pipeline.js';
 
 let evaluation: Evaluation;
 const set = (name: string) => evaluation.sets.find((s) => s.name === name)!;
@@ -77,5 +81,25 @@ describe('the union of the sample sets', () => {
     expect(evaluation.union.docs).toBe(10 + WILD_FLOORS.length);
     expect(evaluation.union.facts.gold).toBe(set('dev').summary.facts.gold + set('wild').summary.facts.gold);
     expect(evaluation.failed).toBe(0);
+  });
+});
+
+// The referee does not score titles; a user reads them first. Each gold title
+// (as the heading gives it: 洛陽市…報告 in a Traditional reprint) is the title.
+describe('titles as the gold gives them', () => {
+  const sets = ['corpus/dev', 'corpus/wild'].map((d) => join(dirname(fileURLToPath(import.meta.url)), '../..', d));
+  const cases = sets.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.gold.json'))
+      .map((f) => [f.slice(0, -'.gold.json'.length), dir] as const)
+      .filter(([name, dir]) => {
+        const meta = (JSON.parse(readFileSync(join(dir, `${name}.gold.json`), 'utf8')) as { meta: Record<string, unknown> | null }).meta;
+        return !!meta && 'title' in meta;
+      }),
+  );
+  it.each(cases)('%s', (name, dir) => {
+    const gold = JSON.parse(readFileSync(join(dir, `${name}.gold.json`), 'utf8')) as { meta: { title: string | null } };
+    const text = readFileSync(join(dir, `${name}.txt`), 'utf8');
+    expect(extract(text, { doc: name }).meta.title).toBe(gold.meta.title);
   });
 });

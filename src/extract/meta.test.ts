@@ -1,7 +1,7 @@
 // Document metadata: type, region, date, periods and speaker.
 import { describe, expect, it } from 'vitest';
 import { buildContext } from './context.js';
-import { DOC_TYPE_CUES } from './meta.js';
+import { DOC_TYPE_CUES, TITLE_RUN_IN } from './meta.js';
 import { extract } from './pipeline.js';
 
 function metaOf(text: string) {
@@ -80,6 +80,16 @@ describe('review and plan periods', () => {
   it('gives news the period of its events, not its posting date', () => {
     const meta = metaOf('【湖南招商】湖南十大产业项目建设加速\n2023年前10个月，十大产业项目完成投资252亿元，预计于2024年起投产。\n2025-07-09');
     expect([meta.review_period, meta.plan_period]).toEqual(['2023M01-10', null]);
+  });
+});
+
+// A title run into its first line (data/documents.json title_run_in): read from each example, none from prose.
+describe('a title run into the text of its line', () => {
+  it.each(TITLE_RUN_IN.examples)('%s', (line, title) => {
+    expect(metaOf(line).title).toBe(title);
+  });
+  it.each(TITLE_RUN_IN.counter_examples)('no title in: %s', (line) => {
+    expect(metaOf(line).title).toBeNull();
   });
 });
 

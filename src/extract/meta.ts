@@ -40,10 +40,13 @@ interface DocTypeCue {
 interface DocumentsFile {
   doc_type_cues: DocTypeCue[];
   title_trim: string[];
+  title_run_in: { pattern: string; examples: [string, string][]; counter_examples: string[] };
 }
 const DOCUMENTS = loadData<DocumentsFile>('documents.json');
 export const DOC_TYPE_CUES = DOCUMENTS.doc_type_cues.map((c) => ({ ...c, re: new RegExp(c.pattern, 'g') }));
 const TITLE_TRIM = DOCUMENTS.title_trim.map((p) => new RegExp(p));
+export const TITLE_RUN_IN = DOCUMENTS.title_run_in;
+const TITLE_RUN_IN_RE = new RegExp(TITLE_RUN_IN.pattern);
 
 /** Every decision about the document, with the cues that made it. */
 export interface MetaDecisions {
@@ -99,7 +102,8 @@ function speakerOf(head: HeadLine[]): { speaker: Speaker; line: HeadLine } | nul
 }
 
 /** ——2021年1月8日在…会议上 / (2021年1月6日在…大会上) / 2017年2月22日在…会议上: the line that says when and where it was delivered. */
-const MEETING_LINE = /^(?:——|--|[(（])|在.{2,40}?(?:会议|大会|会)上/;
+// (河北省)2017年蠡县…工作报告(全文) opens with a bracket too: a meeting line's bracket holds its date.
+const MEETING_LINE = /^(?:——|--|[(（]\s*(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}))|在.{2,40}?(?:会议|大会|会)上/;
 /** The date and place of delivery anywhere in the head: 2009年3月6日在洛阳市第十三届人民代表大会第一次会议上. */
 const MEETING_PHRASE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|(?:19|20)\d{3,4}日)\s*在([^。，,]{2,40}?)(?:第[一二三四五六七八九十\d]+届)?[^。，,]{0,30}?(?:会议|大会|会)上/;
 
@@ -152,21 +156,32 @@ function titleOf(head: HeadLine[], speakerLine: HeadLine | null, disclosed: stri
       continue;
     }
     if (!titleLike(s, speakerLine, h)) {
+      // 2025年某县政府工作报告——2025年1月8日在…: the title run into its text (the body still starts at the line).
+      const run = TITLE_RUN_IN_RE.exec(s)?.[1];
+      if (run && titleLike(run, speakerLine, h)) {
+        const title = trimTitle(run);
+        const from = at + run.indexOf(title);
+        const cue: Cue<string | null> = { rule: 'title:run-in', value: title, weight: 1, span: [from, from + title.length], text: title };
+        return { title: { value: title, cues: [cue, ...passed], tally: [[title, 1]] }, tag, line: null };
+      }
       passed.push({ rule: 'title:opens-with-prose', value: null, weight: 0, span: [h.at, h.at + h.text.length], text: h.text });
       return { title: { value: null, cues: passed, tally: [] }, tag, line: null };
     }
     let chosen = h;
     let title = trimTitle(s);
+    // The title's own characters (no tag, no (全文)): a trimmed title is a run of its line.
+    let span: [number, number] = [at + s.indexOf(title), at + s.indexOf(title) + title.length];
     // The same title repeated just below with more words (a year): the fuller one.
     for (const next of head.slice(k + 1, k + 8).filter((x) => !isChrome(x.text)).slice(0, 3)) {
       const n = trimTitle(next.text.replace(TAG_RE, '').trim());
       if (n !== title && n.includes(title) && n.length - title.length <= 8 && titleLike(n, speakerLine, next) && !isChrome(n)) {
         title = n;
         chosen = next;
+        span = [next.at + next.text.indexOf(n), next.at + next.text.indexOf(n) + n.length];
         break;
       }
     }
-    const cue: Cue<string | null> = { rule: t ? 'title:first-line-after-tag' : 'title:first-heading-line', value: title, weight: 1, span: [at, at + s.length], text: s };
+    const cue: Cue<string | null> = { rule: t ? 'title:first-line-after-tag' : 'title:first-heading-line', value: title, weight: 1, span, text: title };
     return { title: { value: title, cues: [cue, ...passed], tally: [[title, 1]] }, tag, line: chosen };
   }
   return { title: { value: null, cues: passed, tally: [] }, tag, line: null };

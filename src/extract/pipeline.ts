@@ -27,6 +27,12 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const facts = uniqueFacts([...extractProseFacts(doc), ...extractTableFacts(doc)]);
   const projects = doc.meta.doc_type === 'investment_news' ? extractProjects(doc) : [];
   const meta = doc.meta;
+  // The title as its heading gives it (洛陽市…報告 in a Traditional reprint), where the view only changed its characters.
+  const titleCue = doc.decisions.title.cues.find((c) => c.value === meta.title && c.span);
+  if (meta.title && titleCue?.span && !view.identical) {
+    const [s, e] = view.toSource(titleCue.span);
+    if (e - s === meta.title.length) meta.title = text.slice(s, e);
+  }
   if (meta.disclosure) meta.disclosure = { ...meta.disclosure, span: view.toSource(meta.disclosure.span) };
   const ground = grounding(text, view, options.pages ?? null);
   return { doc: options.doc, meta, facts: facts.map(ground), projects: projects.map(ground) };
