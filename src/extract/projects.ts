@@ -70,7 +70,8 @@ const LIST_HEAD_RE = new RegExp(
   'gm',
 );
 // 相关新闻 / 上一篇：…: the line where a site's list of other articles begins.
-const TAIL_RE = new RegExp(`^[\\s•·●▪◆■□◇○◎★☆▶►\\-*|【\\[]*(?:${alt(WORDS.related_tail)})(?:[】\\]]|[:：]|\\s*$)`, 'm');
+// Spaces within the line only: \s would run over a block of blank lines from every line start (quadratic).
+const TAIL_RE = new RegExp(`^[ \\t\\u3000•·●▪◆■□◇○◎★☆▶►\\-*|【\\[]*(?:${alt(WORDS.related_tail)})(?:[】\\]]|[:：]|[ \\t\\u3000\\r]*$)`, 'm');
 const ANAPHORA = alt(WORDS.anaphora);
 
 /** Where the document ends: above a site's list of other articles (相关新闻, 上一篇), whose headlines are no projects of its own. */
