@@ -10,8 +10,12 @@
 //   chrome       portal furniture above the title: breadcrumb, 字号, 打印本页, date/source line
 //   punctuation  full-width and half-width punctuation swapped (，↔, ：↔: （）↔() …)
 //   emoji        an emoji after the title and after each heading (二、2021年工作安排🎯)
+//   wrapped      the prose hard-wrapped at one printed width, as a PDF's text or a page
+//                with a <br> after every printed line gives it (…总值120.5亿元，增⏎长6.1%)
 
-export const LAYOUT_VARIANTS = ['joined', 'site-tag', 'chrome', 'punctuation', 'emoji'] as const;
+import { normalizeText } from '../extract/normalize.js';
+
+export const LAYOUT_VARIANTS = ['joined', 'site-tag', 'chrome', 'punctuation', 'emoji', 'wrapped'] as const;
 export type LayoutVariant = (typeof LAYOUT_VARIANTS)[number];
 
 /** What a variant needs to know of the plain text's extraction. */
@@ -125,7 +129,8 @@ function siteTag(text: string, plain: PlainMeta, doc: string): LayoutText {
   const region = plain.region?.name;
   if (!plain.title) return { skipped: 'no title' };
   // Only when the title names the place: else the tag's place may rightly be the region (EXTRACTION.md, meta.title).
-  if (!region || !plain.title.includes(shortName(region))) return { skipped: 'the title names no place of the region' };
+  // (A Traditional reprint's title names 洛陽 where the region is 洛阳市: read it as the rules do.)
+  if (!region || !normalizeText(plain.title).text.includes(shortName(region))) return { skipped: 'the title names no place of the region' };
   const lines = linesOf(text);
   const t = titleLine(lines, plain.title);
   const line = lines[t]!;
@@ -198,6 +203,47 @@ function emoji(text: string, plain: PlainMeta, doc: string): LayoutText {
   return { text: out.join('\n') };
 }
 
+/** Columns a character takes on a printed page: Han, CJK punctuation and full-width forms two. */
+function columns(c: string): number {
+  return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c) ? 2 : 1;
+}
+
+/** Punctuation a printed line does not begin with: it stays at the end of the line before (kinsoku). */
+const NO_LINE_START = new Set([...'，。、；：？！）》”’%,.;:?!)']);
+
+/** The printed width of the wrap, picked by the document's name: 30 to 45 Han characters a line. */
+const WRAP_WIDTHS = [60, 66, 70, 76, 84, 90] as const;
+
+/**
+ * 6. The prose hard-wrapped: every line after the title wider than the
+ * page is broken at the page's width, inside words and numbers; punctuation
+ * is not put at a line's start. Table rows stay whole.
+ */
+function wrapped(text: string, plain: PlainMeta, doc: string): LayoutText {
+  const width = WRAP_WIDTHS[hash(doc) % WRAP_WIDTHS.length]!;
+  const lines = linesOf(text);
+  const title = titleLine(lines, plain.title);
+  const out = lines.map((l, i) => {
+    if (i <= title || isTableRow(l.body)) return l.body;
+    const parts: string[] = [];
+    let cur = '';
+    let w = 0;
+    for (const c of l.body) {
+      if (w + columns(c) > width && cur && !NO_LINE_START.has(c)) {
+        parts.push(cur);
+        cur = '';
+        w = 0;
+      }
+      cur += c;
+      w += columns(c);
+    }
+    parts.push(cur);
+    return parts.join('\n');
+  });
+  const result = out.join('\n');
+  return result === text ? { skipped: 'no line wider than the page' } : { text: result };
+}
+
 /** The document `doc` (its plain text and that text's extraction) laid out as `variant`. */
 export function layoutVariant(variant: LayoutVariant, text: string, plain: PlainMeta, doc: string): LayoutText {
   switch (variant) {
@@ -211,5 +257,7 @@ export function layoutVariant(variant: LayoutVariant, text: string, plain: Plain
       return punctuation(text);
     case 'emoji':
       return emoji(text, plain, doc);
+    case 'wrapped':
+      return wrapped(text, plain, doc);
   }
 }

@@ -10,6 +10,7 @@
 import * as OpenCC from 'opencc-js';
 import type { DictGroup } from 'opencc-js';
 import { loadData } from '../data.js';
+import { softBreaks } from './reflow.js';
 
 export interface TextView {
   /** What the rules read: Simplified, without zero-width characters or glosses, ASCII digits. */
@@ -333,18 +334,39 @@ function identity(text: string, traditional: boolean): TextView {
  * that quotes a Traditional name) are converted with OpenCC's Taiwan →
  * mainland dictionaries.
  */
+/** The view without the soft line breaks of a hard-wrapped text (reflow.ts), or null when it has none. */
+function reflow(text: string): PieceMap | null {
+  const breaks = softBreaks(text);
+  if (!breaks.length) return null;
+  const out = new PieceMap();
+  let run = 0;
+  for (const [from, to] of breaks) {
+    out.linear(text.slice(run, from), run);
+    run = to;
+  }
+  out.linear(text.slice(run), run);
+  return out;
+}
+
 export function normalizeText(original: string): TextView {
   const data = scriptData();
   const counts = survey(original, data);
   const traditional = counts.traditional > counts.simplified;
-  if (!counts.noisy && counts.traditional === 0) return identity(original, traditional);
+  // Soft line breaks are read off the text as it was laid out (glosses and all), so they go first.
+  const reflowed = reflow(original);
+  if (!counts.noisy && counts.traditional === 0 && !reflowed) return identity(original, traditional);
 
   // Each stage maps its text back to the one before; a span goes back through all of them.
   const maps: PieceMap[] = [];
   let text = original;
+  if (reflowed) {
+    maps.push(reflowed);
+    text = reflowed.text();
+  }
   if (counts.noisy) {
-    maps.push(denoise(text, charClasses(data)));
-    text = maps[0]!.text();
+    const map = denoise(text, charClasses(data));
+    maps.push(map);
+    text = map.text();
   }
   if (counts.traditional > 0) {
     const table = charClasses(data);
