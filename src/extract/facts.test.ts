@@ -42,6 +42,9 @@ const REVIEW: Array<[string, string[]]> = [
     ['urban_income_pc 2020 actual level 42000 元 exact', 'urban_income_pc 2020 actual growth 5.2 % exact', 'rural_income_pc 2020 actual level 21000 元 exact', 'rural_income_pc 2020 actual growth 6.8 % exact'],
   ],
   ['城镇新增就业1361万人，调查失业率稳定在5%左右的较低水平。', ['new_urban_jobs 2020 actual level 1361 万人 exact', 'surveyed_unemployment_rate 2020 actual level 5 % approx']],
+  // 由上年…转为…: the comparison's year does not date the clauses after it.
+  ['工业企业利润由上年下降2.3%转为增长8.5%，单位国内生产总值能耗下降5%。', ['energy_intensity 2020 actual growth -5 % exact']],
+  ['工业企业利润由上年下降2.3%转为增长8.5%，居民消费价格上涨2%。', ['cpi 2020 actual growth 2 % exact']],
   ['货物进出口总额超过30万亿元，实际使用外资1383亿美元。', ['trade_total 2020 actual level 30 万亿元 min', 'fdi_utilized 2020 actual level 1383 亿美元 exact']],
   ['货物贸易进出口总额43.8万亿元、增长5%。', ['trade_total 2020 actual level 43.8 万亿元 exact', 'trade_total 2020 actual growth 5 % exact']],
   ['粮食产量首次超过1.4万亿斤。', ['grain_output 2020 actual level 1.4 万亿斤 min']],

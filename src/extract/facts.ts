@@ -667,5 +667,6 @@ function periodsInParens(text: string, from: number, periods: readonly PeriodMat
 /** 比2015年, 较上年, 同比: a period named as a base of comparison, not the fact's own. */
 function isComparison(text: string, start: number): boolean {
   const prev = text[start - 1];
-  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与' || prev === '是';
+  // 由上年下降2.3%转为增长8.5%: the year of the comparison, not of what follows in the sentence.
+  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与' || prev === '是' || prev === '由';
 }
