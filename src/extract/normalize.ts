@@ -322,6 +322,52 @@ function survey(text: string, data: Script): Survey {
   return { traditional: anyTraditional ? Math.max(traditional, 1) : 0, simplified, noisy };
 }
 
+// ------------------------------------------------------------ hard-wrapped text
+
+/** What ends a paragraph, and what opens one (an indent, a list marker, a heading). */
+const PARA_END = /[。！？；：!?;:」』”）)]$/;
+const PARA_OPEN = /^(?:[\s\u3000]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[●•·■◆▪])/;
+
+/**
+ * The width a PDF's text was wrapped at, when it was: most lines of some length are
+ * nearly one width and run on into the next without a mark (…国内生产总值\n增长6.1%).
+ * A scrape whose paragraphs are lines of their own has no such width: null.
+ */
+function wrapWidth(text: string): number | null {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const long = lines.filter((l) => l.length >= 20);
+  if (long.length < 6) return null;
+  const open = long.filter((l) => !PARA_END.test(l));
+  const counts = new Map<number, number>();
+  for (const l of open) counts.set(l.length, (counts.get(l.length) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [len, n] of counts) if (n > best || (n === best && len > width)) [width, best] = [len, n];
+  // Nearly all long lines fit the width, and most of them run on.
+  const fit = long.filter((l) => l.length <= width + 2).length;
+  const runOn = open.filter((l) => l.length >= width - 3 && l.length <= width + 2).length;
+  return best >= 3 && fit >= 0.9 * long.length && runOn >= 0.5 * long.length ? width : null;
+}
+
+/** The view without the line breaks of a hard wrap: a full line that runs on into a line that opens no paragraph. */
+function unwrap(text: string, width: number): PieceMap {
+  const out = new PieceMap();
+  let run = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const line = text.slice(lineStart, i).replace(/\r$/, '');
+    const next = text.slice(i + 1, i + 12);
+    if (line.length >= width - 3 && line.length <= width + 2 && !PARA_END.test(line) && next && !PARA_OPEN.test(next)) {
+      const cut = text[i - 1] === '\r' ? i - 1 : i;
+      out.linear(text.slice(run, cut), run);
+      run = i + 1;
+    }
+    lineStart = i + 1;
+  }
+  out.linear(text.slice(run), run);
+  return out;
+}
+
 function identity(text: string, traditional: boolean): TextView {
   return { text, identical: true, traditional, toSource: (span) => [span[0], span[1]] };
 }
@@ -337,14 +383,19 @@ export function normalizeText(original: string): TextView {
   const data = scriptData();
   const counts = survey(original, data);
   const traditional = counts.traditional > counts.simplified;
-  if (!counts.noisy && counts.traditional === 0) return identity(original, traditional);
+  const width = wrapWidth(original);
+  if (!counts.noisy && counts.traditional === 0 && width === null) return identity(original, traditional);
 
   // Each stage maps its text back to the one before; a span goes back through all of them.
   const maps: PieceMap[] = [];
   let text = original;
+  if (width !== null) {
+    maps.push(unwrap(text, width));
+    text = maps[0]!.text();
+  }
   if (counts.noisy) {
     maps.push(denoise(text, charClasses(data)));
-    text = maps[0]!.text();
+    text = maps[maps.length - 1]!.text();
   }
   if (counts.traditional > 0) {
     const table = charClasses(data);
