@@ -7,6 +7,7 @@
 import { MODIFIERS, QUALITATIVE, WordList, readQuantity, readQuantityList, type Quantity } from './quantities.js';
 import { readPeriod, type PeriodContext, type PeriodMatch } from './periods.js';
 import type { Measure, Qualifier } from './types.js';
+import { unitInfo } from './units.js';
 
 /** What the words so far in a chain say about the values that follow. */
 interface State {
@@ -159,7 +160,9 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         continue;
       }
       // The chain goes on into the next clause only if that clause begins with a value.
-      state = { ...freshState(), ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null };
+      // A period named in the chain holds across 、 (十年增加近70万亿元、年均增长6.2%), not across a comma.
+      const keep = state.period?.role === 'to' || c === '、';
+      state = { ...freshState(), ...state, respectively: false, role: null, period: keep ? state.period : null };
       clause = out.length;
       steps = 0;
       i++;
@@ -207,6 +210,13 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       i = qual.end;
       continue;
     }
+    // 单位国内生产总值能耗和主要污染物排放量继续下降: the name shares the qualitative target of an item joined to it.
+    const joined = i === pos && !initial ? joinedQualitative(text, i, limit) : null;
+    if (joined) {
+      out.push(reading(state, 'growth', joined.start, joined.end, { qualifier: 'qualitative', text: joined.word }));
+      i = joined.end;
+      continue;
+    }
     const toLevel = TO_LEVEL.exec(text.slice(i, i + 3));
     if (toLevel) {
       state.role = state.role === 'from' || fromBefore(out, clause) ? 'to' : null;
@@ -242,6 +252,11 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       const qs = readQuantityList(text, j);
       // 增长8.6，: a % lost in scraping, when nothing else follows the number.
       for (const q of qs) if (q.unit === '' && q.value < 100 && /^[，,；;。、\n]?$/.test(text[q.end] ?? '')) q.unit = '%';
+      // 比上年增加7694亿元: an amount of change, not a rate; passed over, the chain goes on (，增长22.5%).
+      if (qs.length && qs.every((q) => !q.percentPoint && q.unit !== '%' && unitInfo(q.unit) !== null)) {
+        i = qs[qs.length - 1]!.end;
+        continue;
+      }
       if (!qs.length || qs.some((q) => q.percentPoint || q.unit !== '%')) break;
       out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, qs[qs.length - 1]!.end, { quantities: qs, sign: growth.value }));
       i = qs[qs.length - 1]!.end;
@@ -292,6 +307,18 @@ function targetOf(text: string, pos: number, limit: number): { q: Quantity; end:
   const gap = readQuantity(text, end);
   if (gap?.percentPoint) end = gap.end;
   return end <= limit ? { q, end } : null;
+}
+
+/** 和主要污染物排放量继续下降 right after a name: a joined item (no number, no mark) and the qualitative phrase they share, ending its clause. */
+const JOINERS = new Set(['和', '与', '及']);
+function joinedQualitative(text: string, pos: number, limit: number): { start: number; end: number; word: string } | null {
+  if (!JOINERS.has(text[pos] ?? '')) return null;
+  for (let j = pos + 2; j < Math.min(limit, pos + 14); j++) {
+    if (/[\d，,、；;。：:（(\s]/.test(text[j - 1]!)) return null;
+    const q = QUALITATIVE.at(text, j);
+    if (q && /^[，,；;。]?$/.test(text[q.end] ?? '')) return { start: j, end: q.end, word: q.word };
+  }
+  return null;
 }
 
 /** A reading of the current clause (from `clause` on) is a 从-start. */

@@ -23,6 +23,9 @@ describe('chrome lines', () => {
     '2023年01月10日',
     '2025-07-09 10:26',
     'http://www.sina.com.cn 2005年01月21日17:01 四川新闻网',
+    '新华社北京3月14日电',
+    '人民网北京3月5日电（记者 王某）',
+    '中新社广州1月15日电',
   ])('%s is furniture', (line) => {
     expect(isChrome(line)).toBe(true);
   });
@@ -35,6 +38,7 @@ describe('chrome lines', () => {
     '各位代表：',
     '上半年，全区实现地区生产总值453.7亿元，同比增长6.1%。',
     '县长 郭力铭',
+    '新华社北京3月5日电 第十四届全国人民代表大会第一次会议5日上午开幕。',
   ])('%s is not', (line) => {
     expect(isChrome(line)).toBe(false);
   });

@@ -146,3 +146,23 @@ describe('the national work report', () => {
     ]);
   });
 });
+
+// The full text as an agency sends it: its dateline (新华社…电) above the title
+// is no title, and its posting day (3月14日) is not the day of delivery.
+const AGENCY_FULL_TEXT = `新华社北京3月12日电
+政府工作报告
+——2018年3月5日在第十三届全国人民代表大会第一次会议上
+国务院总理 王某
+各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。
+一、过去五年工作回顾
+过去五年，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。
+二、2018年经济社会发展总体要求和政策取向
+今年发展的主要预期目标是：国内生产总值增长6.5%左右；居民消费价格涨幅3%左右。`;
+
+describe('the national work report sent by an agency', () => {
+  it('is a work report titled by its heading, delivered on the day of its meeting line', () => {
+    const { meta } = read(AGENCY_FULL_TEXT);
+    expect(meta).toMatchObject({ title: '政府工作报告', doc_type: 'work_report', date: '2018-03-05', review_period: '2017', plan_period: '2018', region: { code: '000000', level: 'national' } });
+  });
+});

@@ -30,6 +30,36 @@ const REVIEW: Array<[string, string[]]> = [
     ['gdp 2015 actual level 528 亿元 exact', 'gdp 2020 actual level 735 亿元 exact', 'gdp 2016-2020 actual avg_growth 8.1 % exact', 'new_urban_jobs 2016-2020 actual level 4.6 万人 exact', 'income_pc 2020 actual level 41040 元 exact'],
   ],
   ['“十三五”时期，社会消费品零售总额从382亿元增长到500亿元。', ['retail_sales 2015 actual level 382 亿元 exact', 'retail_sales 2020 actual level 500 亿元 exact']],
+  // National work reports (test/invented/national-*): units of a whole country, 分别 after an aside, 货物 trade, 首次.
+  ['粮食总产量达到4.98亿吨，连续三年增产。', ['grain_output 2020 actual level 4.98 亿吨 exact']],
+  ['进出口总额达到1.76万亿美元，增长23.8%。', ['trade_total 2020 actual level 1.76 万亿美元 exact', 'trade_total 2020 actual growth 23.8 % exact']],
+  [
+    '城镇居民人均可支配收入11759元，农村居民人均纯收入3587元，扣除价格因素，分别增长10.4%和7.4%。',
+    ['urban_income_pc 2020 actual level 11759 元 exact', 'urban_income_pc 2020 actual growth 10.4 % exact', 'rural_income_pc 2020 actual level 3587 元 exact', 'rural_income_pc 2020 actual growth 7.4 % exact'],
+  ],
+  [
+    '城镇居民人均可支配收入42000元，农村居民人均可支配收入21000元，扣除价格因素后分别增长5.2%和6.8%。',
+    ['urban_income_pc 2020 actual level 42000 元 exact', 'urban_income_pc 2020 actual growth 5.2 % exact', 'rural_income_pc 2020 actual level 21000 元 exact', 'rural_income_pc 2020 actual growth 6.8 % exact'],
+  ],
+  ['城镇新增就业1361万人，调查失业率稳定在5%左右的较低水平。', ['new_urban_jobs 2020 actual level 1361 万人 exact', 'surveyed_unemployment_rate 2020 actual level 5 % approx']],
+  // 由上年…转为…: the comparison's year does not date the clauses after it.
+  ['工业企业利润由上年下降2.3%转为增长8.5%，单位国内生产总值能耗下降5%。', ['energy_intensity 2020 actual growth -5 % exact']],
+  ['工业企业利润由上年下降2.3%转为增长8.5%，居民消费价格上涨2%。', ['cpi 2020 actual growth 2 % exact']],
+  ['货物进出口总额超过30万亿元，实际使用外资1383亿美元。', ['trade_total 2020 actual level 30 万亿元 min', 'fdi_utilized 2020 actual level 1383 亿美元 exact']],
+  ['货物贸易进出口总额43.8万亿元、增长5%。', ['trade_total 2020 actual level 43.8 万亿元 exact', 'trade_total 2020 actual growth 5 % exact']],
+  ['粮食产量首次超过1.4万亿斤。', ['grain_output 2020 actual level 1.4 万亿斤 min']],
+  ['地区生产总值首次突破1000亿元。', ['gdp 2020 actual level 1000 亿元 min']],
+  // An increment (比上年增加7694亿元) is passed over; the chain goes on to the growth.
+  ['全国财政收入达到3.93万亿元，比上年增加7694亿元，增长22.5%。', ['fiscal_total_revenue 2020 actual level 3.93 万亿元 exact', 'fiscal_total_revenue 2020 actual growth 22.5 % exact']],
+  ['一般公共预算收入15亿元，比上年增加1.2亿元，增长8.7%。', ['general_budget_revenue 2020 actual level 15 亿元 exact', 'general_budget_revenue 2020 actual growth 8.7 % exact']],
+  // A five-year review: 五年年均, 十年…、年均 (a count of years before 年均), and 年均 levels over the span.
+  [
+    '过去五年极不寻常。\n——经济发展再上新台阶。国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元、年均增长6.2%。财政收入增加到20.4万亿元。城镇新增就业年均1270万人以上。',
+    ['gdp 2020 actual level 121 万亿元 exact', 'gdp 2016-2020 actual avg_growth 5.2 % exact', 'gdp 2011-2020 actual avg_growth 6.2 % exact', 'fiscal_total_revenue 2020 actual level 20.4 万亿元 exact', 'new_urban_jobs 2016-2020 actual level 1270 万人 min'],
+  ],
+  ['过去五年，我们砥砺前行。\n全市地区生产总值十年年均增长8%。城镇新增就业年均3万人。', ['gdp 2011-2020 actual avg_growth 8 % exact', 'new_urban_jobs 2016-2020 actual level 3 万人 exact']],
+  // A five-year plan named sentences before: its span for the 年均 growth.
+  ['“十三五”规划圆满完成。经济实力跃上新台阶。地区生产总值达到735亿元，年均增长8.1%。', ['gdp 2020 actual level 735 亿元 exact', 'gdp 2016-2020 actual avg_growth 8.1 % exact']],
 ];
 
 // Sentences that hold a catalog name but no fact about the whole jurisdiction.
@@ -43,6 +73,10 @@ const NO_FACT: string[] = [
   '城镇登记失业率下降0.2个百分点。',
   '目前全区市场主体总数111202户，同比增长4.4%。',
   '打造全市首个跨境电商运营中心，目前已签约入驻企业10家，全年预计实现进出口额2000万美元。',
+  '日均新设企业超过1.8万户，市场主体总量超过1亿户。',
+  '今年城镇新增劳动力仍保持在1500万人以上，高校毕业生834万人。',
+  '服务业在国内生产总值中的比重上升到50.5%。',
+  '工业增加值突破40万亿元。',
 ];
 
 const PLAN: Array<[string, string[]]> = [
@@ -56,6 +90,13 @@ const PLAN: Array<[string, string[]]> = [
   ['“十四五”期间年均新增城镇就业1万人。', ['new_urban_jobs 2021-2025 target level 1 万人 exact']],
   ['到2025年地区生产总值迈上1000亿台阶。', ['gdp 2025 target level 1000 亿元 min']],
   ['单位生产总值能耗下降3%。', ['energy_intensity 2021 target growth -3 % exact']],
+  ['今年单位国内生产总值能耗要降低3.5%。', ['energy_intensity 2021 target growth -3.5 % exact']],
+  ['地区生产总值要增长6%左右。', ['gdp 2021 target growth 6 % approx']],
+  ['进出口促稳提质，国际收支基本平衡。', ['trade_total 2021 target growth 促稳提质 % qualitative']],
+  ['进出口保稳提质。', ['trade_total 2021 target growth 保稳提质 % qualitative']],
+  // A name joined to a non-catalog item by 和, sharing its qualitative target.
+  ['单位国内生产总值能耗和主要污染物排放量继续下降。', ['energy_intensity 2021 target growth 继续下降 % qualitative']],
+  ['单位地区生产总值能耗和二氧化碳排放持续下降。', ['energy_intensity 2021 target growth 持续下降 % qualitative']],
 ];
 
 describe('facts in a review', () => {

@@ -45,6 +45,9 @@ const SPAN_COUNT_RE = new RegExp(
   'g',
 );
 
+/** A five-year plan named as such: “十二五”, 十三五规划, “十四五”时期. */
+const PLAN_NAMED_RE = /[“"‘「『](?:十[一二三四五六七八九]?|[六七八九])五[”"’」』]|(?:十[一二三四五六七八九]?|[六七八九])五(?=规划|计划|时期|期间)/g;
+
 const CLAUSE_END = new Set(['。', '！', '？', '\n', '，', ',', '；', ';', '：', ':']);
 
 /** One subject of a chain: an indicator and where its name starts. */
@@ -455,7 +458,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   const yearlyAverage = r.yearlyAverage || before.endsWith('年均');
   // 五年累计完成固定资产投资1200亿元, 期间共完成: a total over the span.
   const total = r.cumulative || /累计|共/.test(before);
-  const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage || total);
+  const period = resolvePeriod(doc, d, subjectStart, measure, yearlyAverage || total, yearlyAverage);
   if (!period) return null;
   // 截至6月底…比上年末增长8%: growth since January, not on the same period of last year.
   if (measure === 'growth' && r.sinceYearEnd && !/^\d{4}$/.test(period)) return null;
@@ -499,7 +502,7 @@ function quoteEndOf(text: string, r: Reading, q: Reading['quantities'][number] |
  * the document's review period. Spans give levels to their last year unless the
  * indicator accumulates (新增城镇就业) or the level is over the span (年均, 累计).
  */
-function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure: Fact['measure'], overSpan: boolean): string | null {
+function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure: Fact['measure'], overSpan: boolean, yearly = false): string | null {
   const r = d.reading;
   let period: string | null = r.period ? sinceToReview(doc, r.period) : null;
   const context = contextPeriod(doc, subjectStart);
@@ -515,6 +518,11 @@ function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure:
   if (measure === 'avg_growth') {
     if (isSpan(period)) return period;
     return spanFromBase(doc.text, subjectStart, r.start, period) ?? spanAround(doc, subjectStart) ?? spanFromCount(doc, subjectStart, period);
+  }
+  // 城镇新增就业年均1270万人以上 after 过去五年: a yearly average over the span the section reviews.
+  if (measure === 'level' && yearly && !r.period && !isSpan(period)) {
+    const span = spanAround(doc, subjectStart) ?? spanFromCount(doc, subjectStart, period);
+    if (span) return span;
   }
   if (isSpan(period)) {
     // A growth over a span is no growth on the previous year: no fact.
@@ -578,6 +586,14 @@ function spanFromCount(doc: DocContext, pos: number, period: string): string | n
   for (let m = SPAN_COUNT_RE.exec(before); m; m = SPAN_COUNT_RE.exec(before)) last = m;
   const n = last ? readChinese(last[1] ?? last[2]!, 0)?.value ?? 0 : 0;
   const end = lastYearOf(period);
+  // “十二五”规划胜利完成 named later than any count: the plan's span, when it ends with the figure's year.
+  let plan: RegExpExecArray | null = null;
+  PLAN_NAMED_RE.lastIndex = 0;
+  for (let m = PLAN_NAMED_RE.exec(before); m; m = PLAN_NAMED_RE.exec(before)) plan = m;
+  if (plan && (!last || plan.index > last.index)) {
+    const p = readPeriod(plan[0], 0, doc.periodCtx);
+    if (p && isSpan(p.period) && lastYearOf(p.period) === end) return p.period;
+  }
   return n >= 2 && n <= 10 ? `${end - n + 1}-${end}` : null;
 }
 
@@ -651,5 +667,6 @@ function periodsInParens(text: string, from: number, periods: readonly PeriodMat
 /** 比2015年, 较上年, 同比: a period named as a base of comparison, not the fact's own. */
 function isComparison(text: string, start: number): boolean {
   const prev = text[start - 1];
-  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与' || prev === '是';
+  // 由上年下降2.3%转为增长8.5%: the year of the comparison, not of what follows in the sentence.
+  return prev === '比' || prev === '较' || prev === '于' || prev === '同' || prev === '与' || prev === '是' || prev === '由';
 }

@@ -63,6 +63,10 @@ describe('date', () => {
   it('reads a bracketed date under the title as the day of delivery', () => {
     expect(metaOf('某某县政府工作报告\n（2021年1月8日）\n各位代表：\n').date).toBe('2021-01-08');
   });
+  it('reads a meeting line without its year in the year of the title', () => {
+    expect(metaOf('2017年政府工作报告\n国务院总理李某3月5日在十二届全国人大五次会议上作政府工作报告\n各位代表：\n').date).toBe('2017-03-05');
+    expect(metaOf('2019年某某县政府工作报告\n县长王某1月8日在县十七届人大四次会议上\n各位代表：\n').date).toBe('2019-01-08');
+  });
   it('reads a scraped date whose 年 and 月 were lost', () => {
     expect(metaOf('某某县政府工作报告\n(2022211日在某某县第十八届人民代表大会第一次会议上)\n').date).toBe('2022-02-11');
   });

@@ -231,7 +231,14 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
     const s = h.text;
     const delivered = MEETING_LINE.test(s) && /会|在/.test(s) && s.length <= 80;
     const bracketedDate = /^[(（]\s*(?:19|20)\d{2}\s*年[^)）]{2,8}日?\s*[)）]$/.test(s);
-    if (delivered || bracketedDate) add('date:meeting-line', parseDate(s), 10, h.at, s);
+    if (delivered || bracketedDate) {
+      let d = parseDate(s);
+      // 国务院总理李克强3月5日在十二届全国人大五次会议上: the day without its year, in the year the text gives.
+      const md = d ? null : /(\d{1,2})月(\d{1,2})日\s*在/.exec(s);
+      const y = md ? leadYear() : null;
+      if (md && y && Number(md[1]) >= 1 && Number(md[1]) <= 12 && Number(md[2]) >= 1 && Number(md[2]) <= 31) d = `${y}-${md[1]!.padStart(2, '0')}-${md[2]!.padStart(2, '0')}`;
+      add('date:meeting-line', d, 10, h.at, s);
+    }
     const pub = /(发布时间|发布日期|发文日期|成文日期|生成日期|更新时间|日期|时间)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
     if (pub) {
       const d = parseDate(pub[2]!);

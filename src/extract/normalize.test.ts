@@ -126,3 +126,41 @@ describe('extraction through the view', () => {
     expect(extract(text, { doc: 'flat' }).facts[0]!.page).toBeUndefined();
   });
 });
+
+// A PDF's text wrapped at a width: the wrap's line breaks are not in the view (a name or a
+// qualifier split over two lines reads whole); paragraph ends, indents and headings stay.
+const WRAPPED = [
+  '政府工作报告',
+  '——2020年5月22日在第十三届全国人民代表大会第三次会议上',
+  '各位代表：',
+  '　　一、2019年工作回顾',
+  '　　过去一年，我国发展面临国内外风险挑战明显上升的复杂局面。国内生产总值',
+  '增长6.1%，城镇新增就业1352万人，调查失业率在5.3%以下。居民消',
+  '费价格上涨2.9%。国际收支基本平衡。农村贫困人口减少1109万，贫困发',
+  '生率降至0.6%。',
+  '　　二、今年发展主要目标和下一步工作总体部署',
+  '　　今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左',
+  '右，城镇登记失业率5.5%左右；居民消费价格涨幅3.5%左右；进出口促稳',
+  '提质，国际收支基本平衡；居民收入增长与经济增长基本同步；单位国内生产总',
+  '值能耗和主要污染物排放量继续下降。',
+].join('\n');
+
+describe('hard-wrapped text', () => {
+  it('joins the lines of a paragraph and keeps its ends', () => {
+    const v = normalizeText(WRAPPED);
+    expect(v.text).toContain('国内生产总值增长6.1%');
+    expect(v.text).toContain('城镇调查失业率6%左右');
+    expect(v.text).toContain('贫困发生率降至0.6%。\n　　二、');
+    expect(v.text.split('\n')).toHaveLength(7);
+  });
+  it('quotes the original, wrap included', () => {
+    const facts = extract(WRAPPED, { doc: 'w' }).facts;
+    const cpi = facts.find((f) => f.indicator === 'cpi' && f.kind === 'actual')!;
+    expect(cpi.quote).toBe('居民消\n费价格上涨2.9%');
+    expect(WRAPPED.slice(cpi.span[0], cpi.span[1])).toBe(cpi.quote);
+  });
+  it('leaves a text whose paragraphs are lines of their own as it is', () => {
+    const text = workReport('全区实现地区生产总值670.68亿元，同比增长10%。\n社会消费品零售总额与去年持平。\n一般公共预算收入同比下降7.6%。');
+    expect(normalizeText(text).identical).toBe(true);
+  });
+});

@@ -26,6 +26,10 @@ const EXAMPLES: Array<[string, string, number]> = [
   ['过去四年', '2017-2020', 4],
   ['四年来', '2017-2020', 3],
   ['近10年来', '2011-2020', 5],
+  // a bare count before what it measures (national reports: 五年年均增长5.2%，十年增加近70万亿元)
+  ['五年年均增长', '2016-2020', 2],
+  ['十年增加', '2011-2020', 2],
+  ['三年累计', '2018-2020', 2],
   ['上半年', '2020H1', 3],
   ['二季度', '2020Q2', 3],
   ['1-9月', '2020M01-09', 4],
@@ -40,6 +44,10 @@ const EXAMPLES: Array<[string, string, number]> = [
 ];
 
 describe('readPeriod', () => {
+  it('reads no span in a run of years (连续十年增长)', () => {
+    expect(findPeriods('财政收入连续十年增长', 0, 10, CTX)).toEqual([]);
+  });
+
   it.each(EXAMPLES)('%s → %s', (text, period, length) => {
     const p = readPeriod(text, 0, CTX);
     expect(p?.period).toBe(period);

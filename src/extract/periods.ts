@@ -242,14 +242,19 @@ function readPeriodAt(text: string, pos: number, ctx: PeriodContext): PeriodMatc
   return readSubYearPeriod(text, pos, ctx);
 }
 
-/** 过去四年, 近三年, 五年来, 过去的五年: the N years up to the document's year (a new term's review of 4 or 5 years). */
-const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来)/;
+/**
+ * 过去四年, 近三年, 五年来, 过去的五年: the N years up to the document's year (a new term's review of 4 or 5 years);
+ * and a bare count before what it measures (五年年均增长5.2%, 十年增加近70万亿元, 五年累计).
+ */
+const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来|([二两三四五六七八九十])年(?=年均|累计|增加|增长))/;
 function yearsBack(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
   const c = text[pos]!;
   if (c !== '过' && c !== '近' && !/[二两三四五六七八九十\d]/.test(c)) return null;
   const m = YEARS_BACK.exec(text.slice(pos, pos + 8));
   if (!m || ctx.year === null) return null;
-  const word = m[2] ?? m[3]!;
+  // 连续十年增长: a run of years, not a span the figure covers.
+  if (m[4] && /[续第]/.test(text[pos - 1] ?? '')) return null;
+  const word = m[2] ?? m[3] ?? m[4]!;
   const n = /\d/.test(word) ? Number(word) : word === '两' ? 2 : (readChinese(word, 0)?.value ?? 0);
   if (n < 2 || n > 10) return null;
   return { period: `${ctx.year - n + 1}-${ctx.year}`, start: pos, end: pos + m[0].length, role: 'at', span: true };

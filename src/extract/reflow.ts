@@ -37,11 +37,28 @@ function columns(c: number): number {
 
 interface PrintedLine {
   start: number;
-  /** Where the line's characters end (before \r\n). */
+  /** Where the line's characters end (before trailing spaces and \r\n). */
   end: number;
-  /** Where the next line starts. */
-  next: number;
-  width: number;
+  /** Where its line break begins (\r\n or \n): spaces before it stay, as a scrape's space between two phrases. */
+  brk: number;
+  /** Its printed width in columns (a Han character two, a digit one). */
+  columns: number;
+}
+
+/**
+ * How a page measured its lines: by printed width (a PDF set in a
+ * proportional font, digits narrow), or by characters (a text file wrapped
+ * every N characters, or a font whose digits are as wide as Han characters).
+ * Widths and slack are in columns; by characters they are halved.
+ */
+type Measure = 'columns' | 'chars';
+
+function size(line: PrintedLine, measure: Measure): number {
+  return measure === 'columns' ? line.columns : line.end - line.start;
+}
+
+function scaled(columnsValue: number, measure: Measure): number {
+  return measure === 'columns' ? columnsValue : Math.ceil(columnsValue / 2);
 }
 
 function printedLines(text: string): PrintedLine[] {
@@ -54,7 +71,7 @@ function printedLines(text: string): PrintedLine[] {
     while (end > start && /[\s\u3000]/.test(text[end - 1]!)) end--;
     let width = 0;
     for (let i = start; i < end; i++) width += columns(text.charCodeAt(i));
-    out.push({ start, end, next: nl + 1, width });
+    out.push({ start, end, brk: nl > start && text[nl - 1] === '\r' ? nl - 1 : nl, columns: width });
     start = nl + 1;
   }
   return out;
@@ -67,16 +84,25 @@ function endsSentence(text: string, line: PrintedLine): boolean {
   return SENTENCE_END.has(text[last]!);
 }
 
-/** The width the document is wrapped at, or null when it is not hard-wrapped. */
-export function wrapWidth(lines: readonly PrintedLine[]): number | null {
-  const long = lines.filter((l) => l.width >= DATA.min_width);
-  const widths = long.map((l) => l.width).sort((a, b) => a - b);
+interface Wrap {
+  measure: Measure;
+  /** The page's width: the widest line of the fullest window. */
+  width: number;
+  slack: number;
+  /** The share of the long lines that fill the width. */
+  share: number;
+}
+
+/** The width the document is wrapped at in one measure, or null when it is not hard-wrapped in it. */
+export function wrapOf(lines: readonly PrintedLine[], measure: Measure): Wrap | null {
+  const slack = scaled(DATA.slack, measure);
+  const widths = lines.map((l) => size(l, measure)).filter((w) => w >= scaled(DATA.min_width, measure)).sort((a, b) => a - b);
   if (widths.length < DATA.min_full_lines) return null;
-  // The window of `slack` + 1 columns that holds the most long lines: a wrapped page's lines all end near its margin.
+  // The window of `slack` + 1 widths that holds the most long lines: a wrapped page's lines all end near its margin.
   let best = 0;
   let top = 0;
   for (let i = 0, j = 0; j < widths.length; j++) {
-    while (widths[j]! - widths[i]! > DATA.slack) i++;
+    while (widths[j]! - widths[i]! > slack) i++;
     if (j - i + 1 >= best) {
       best = j - i + 1;
       top = widths[j]!;
@@ -84,7 +110,7 @@ export function wrapWidth(lines: readonly PrintedLine[]): number | null {
   }
   if (best < DATA.min_full_lines || best < DATA.min_full_share * widths.length) return null;
   if (widths.filter((w) => w > top).length > DATA.max_wider_share * widths.length) return null;
-  return top;
+  return { measure, width: top, slack, share: best / widths.length };
 }
 
 function isTableRow(text: string, line: PrintedLine): boolean {
@@ -94,7 +120,7 @@ function isTableRow(text: string, line: PrintedLine): boolean {
 
 /**
  * The soft breaks of a hard-wrapped text: for each, the range [from, to) of
- * the line end to drop (\n, or \r\n and the trailing spaces before it).
+ * the line break to drop (\n or \r\n).
  */
 export function softBreaks(text: string): Array<[number, number]> {
   // Cheap test first: a wrapped text has many long lines.
@@ -106,22 +132,26 @@ export function softBreaks(text: string): Array<[number, number]> {
   }
   if (long < DATA.min_full_lines) return [];
   const lines = printedLines(text);
-  const width = wrapWidth(lines);
-  if (width === null) return [];
+  // The measure the page was wrapped in: the one whose lines fill one width the most.
+  const wraps = (['columns', 'chars'] as const).map((m) => wrapOf(lines, m)).filter((w): w is Wrap => w !== null);
+  const wrap = wraps.sort((a, b) => b.share - a.share)[0];
+  if (!wrap) return [];
+  const { measure, width, slack } = wrap;
   const breaks: Array<[number, number]> = [];
   // The first line is the title's (a headline that happens to reach the margin is not wrapped prose).
   const first = lines.findIndex((l) => l.end > l.start);
   for (let k = first + 1; k + 1 < lines.length; k++) {
     const line = lines[k]!;
     const after = lines[k + 1]!;
+    const w = size(line, measure);
     // Narrower: the paragraph ends there. Wider than a pushed-in punctuation mark allows: a line the page did not wrap.
-    if (line.width < width - DATA.slack || line.width > width + 2 || after.end <= after.start) continue;
+    if (w < width - slack || w > width + scaled(2, measure) || after.end <= after.start) continue;
     if (endsSentence(text, line)) continue;
     const next = text.slice(after.start, Math.min(after.end, after.start + 12));
     // An indented line opens a paragraph; a marker opens a heading or an item.
     if (/^[\s\u3000]/.test(next) || OPENER.test(next)) continue;
     if (isTableRow(text, line) || isTableRow(text, after)) continue;
-    breaks.push([line.end, after.start]);
+    breaks.push([line.brk, after.start]);
   }
   return breaks;
 }
