@@ -159,7 +159,9 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
         continue;
       }
       // The chain goes on into the next clause only if that clause begins with a value.
-      state = { ...freshState(), ...state, respectively: false, role: null, period: state.period?.role === 'to' ? state.period : null };
+      // 年均 is its own clause's: …年均分别增长6.9%和9.1%，分别达到37520元和17260元 (the span's last-year levels).
+      const yearlyAverage = state.yearlyAverage && c === '、';
+      state = { ...freshState(), ...state, respectively: false, role: null, yearlyAverage, period: state.period?.role === 'to' ? state.period : null };
       clause = out.length;
       steps = 0;
       i++;
@@ -167,6 +169,12 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       continue;
     }
     if (text.startsWith('其中', i)) break;
+    // 单位生产总值能耗和主要污染物排放量完成市下达的控制目标: a target shared with a noun outside the catalog.
+    const joint = i === pos && out.length === 0 ? jointTarget(text, i, limit) : -1;
+    if (joint >= 0) {
+      i = joint;
+      continue;
+    }
     // At the start of a clause that goes on from another (…，增加值增长6.8%): a tail repeating the name.
     const tail = i === clauseStart && out.length === clause && (clauseStart !== pos || initial) ? REPEATED_TAILS.at(text, i) : null;
     if (tail && GROWTH_VERBS.at(text, skipFillers(text, tail.end))) {
@@ -270,7 +278,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       i = j;
       continue;
     }
-    if (!qs.length || qs.some((q) => q.percentPoint)) break;
+    if (!qs.length || qs.some((q) => q.percentPoint) || countsANoun(text, qs[qs.length - 1]!)) break;
     out.push(reading(state, 'level', j, qs[qs.length - 1]!.end, { quantities: qs }));
     i = qs[qs.length - 1]!.end;
     state.role = null;
@@ -292,6 +300,24 @@ function targetOf(text: string, pos: number, limit: number): { q: Quantity; end:
   const gap = readQuantity(text, end);
   if (gap?.percentPoint) end = gap.end;
   return end <= limit ? { q, end } : null;
+}
+
+/**
+ * 34.2万农村贫困人口: a bare number (or 万, 亿) run into a noun counts that noun; it is no value of the
+ * name before it (…累计新增城镇就业15.8万人，34.2万农村贫困人口全部脱贫).
+ */
+function countsANoun(text: string, q: Quantity): boolean {
+  return (q.unit === '' || q.unit === '万' || q.unit === '亿' || q.unit === '万亿') && /\p{Script=Han}/u.test(text[q.end] ?? '');
+}
+
+/** 和主要污染物排放量 before a qualitative target: where the target starts, else -1. */
+function jointTarget(text: string, pos: number, limit: number): number {
+  if (!/[和及与]/.test(text[pos] ?? '')) return -1;
+  for (let k = pos + 2; k < Math.min(limit, pos + 14); k++) {
+    if (/[\d%，,；;。：:、\s]/.test(text[k]!)) return -1;
+    if (QUALITATIVE.at(text, k)) return k;
+  }
+  return -1;
 }
 
 /** A reading of the current clause (from `clause` on) is a 从-start. */
