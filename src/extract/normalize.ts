@@ -322,6 +322,104 @@ function survey(text: string, data: Script): Survey {
   return { traditional: anyTraditional ? Math.max(traditional, 1) : 0, simplified, noisy };
 }
 
+// ------------------------------------------------------------ hard-wrapped lines
+
+/** A page's number or furniture on a line of its own: — 3 —, - 3 -, 第3页, 3. */
+const PAGE_LINE = /^\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3})\s*$/;
+const SENTENCE_END = /[。！？!?：:]$/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部章])/;
+
+/** A line's printed width: a Han character or a full-width mark is two, an ASCII character one. */
+function printedWidth(line: string): number {
+  let w = 0;
+  for (let i = 0; i < line.length; i++) w += line.charCodeAt(i) < 0x2000 ? 1 : 2;
+  return w;
+}
+
+type Measure = (line: string) => number;
+const MEASURES: readonly Measure[] = [printedWidth, (line) => line.length];
+
+/**
+ * A text laid out in lines of one width (a PDF's text layer, a copy from a print
+ * page: …财政总收入由5.6亿元增加到13.2亿元，\n年均增长18.7%), with the width and how
+ * it is measured (printed width, or characters for a text wrapped at N
+ * characters); else null. Most lines of some length end near one right margin.
+ */
+function wrapWidth(lines: readonly string[]): { width: number; measure: Measure } | null {
+  let found: { width: number; measure: Measure; share: number } | null = null;
+  const prose = lines.filter((l) => !/[|\t]/.test(l)).map((l) => l.trimEnd());
+  for (const measure of MEASURES) {
+    const widths = prose.map(measure).filter((w) => w >= 12);
+    if (widths.length < 12) continue;
+    const count = new Map<number, number>();
+    for (const w of widths) count.set(w, (count.get(w) ?? 0) + 1);
+    let best = 0;
+    let width = 0;
+    for (const w of count.keys()) {
+      const n = (count.get(w) ?? 0) + (count.get(w - 1) ?? 0) + (count.get(w - 2) ?? 0);
+      if (n > best || (n === best && w > width)) [best, width] = [n, w];
+    }
+    const share = best / widths.length;
+    if (best >= 10 && share >= 0.5 && (!found || share > found.share)) found = { width, measure, share };
+  }
+  return found;
+}
+
+/**
+ * The hard line breaks of a wrapped text taken out: a break after a full line is
+ * no paragraph's end unless the next line is indented, blank or a heading after
+ * a sentence's end (numbered, or a short line without a mark); a page number
+ * between two such lines goes with the breaks.
+ * Null when the text is not wrapped.
+ */
+function unwrap(text: string): PieceMap | null {
+  const lines = text.split('\n');
+  const wrap = wrapWidth(lines);
+  if (wrap === null) return null;
+  const { width, measure } = wrap;
+  const slack = measure === printedWidth ? 4 : 2;
+  const full = (l: string): boolean => measure(l.trimEnd()) >= width - slack && !/[|\t]/.test(l);
+  const continues = (prev: string, next: string | undefined): boolean =>
+    next !== undefined &&
+    next.trim() !== '' &&
+    !/^[\s\u3000]/.test(next) &&
+    !/[|\t]/.test(next) &&
+    !PAGE_LINE.test(next) &&
+    // A heading after a sentence's end: numbered, or a short line of its own without a mark (今年工作的总体要求和主要预期目标).
+    !(SENTENCE_END.test(prev.trimEnd()) && (HEADING_START.test(next) || (!full(next) && !/[，,。；;！？]/.test(next))));
+  const out = new PieceMap();
+  let pos = 0;
+  let run = 0;
+  let joined = false;
+  for (let k = 0; k < lines.length - 1; k++) {
+    const line = lines[k]!;
+    const end = pos + line.length; // the line break
+    pos = end + 1;
+    let cut = end + 1; // where the next line starts
+    let next = k + 1;
+    const page = PAGE_LINE.test(lines[next]!) && next + 1 < lines.length;
+    if (page) {
+      cut += lines[next]!.length + 1;
+      next++;
+    }
+    if (full(line) && continues(line, lines[next])) {
+      out.linear(text.slice(run, end), run);
+    } else if (page) {
+      // A page number between two paragraphs: the furniture goes, one line break stays.
+      out.linear(text.slice(run, end + 1), run);
+    } else continue;
+    run = cut;
+    joined = true;
+    if (next > k + 1) {
+      pos = cut;
+      k = next - 1;
+    }
+  }
+  if (!joined) return null;
+  out.linear(text.slice(run), run);
+  return out;
+}
+
 function identity(text: string, traditional: boolean): TextView {
   return { text, identical: true, traditional, toSource: (span) => [span[0], span[1]] };
 }
@@ -337,14 +435,20 @@ export function normalizeText(original: string): TextView {
   const data = scriptData();
   const counts = survey(original, data);
   const traditional = counts.traditional > counts.simplified;
-  if (!counts.noisy && counts.traditional === 0) return identity(original, traditional);
+  const wrapped = unwrap(original);
+  if (!counts.noisy && counts.traditional === 0 && !wrapped) return identity(original, traditional);
 
   // Each stage maps its text back to the one before; a span goes back through all of them.
   const maps: PieceMap[] = [];
   let text = original;
+  if (wrapped) {
+    maps.push(wrapped);
+    text = wrapped.text();
+  }
   if (counts.noisy) {
-    maps.push(denoise(text, charClasses(data)));
-    text = maps[0]!.text();
+    const map = denoise(text, charClasses(data));
+    maps.push(map);
+    text = map.text();
   }
   if (counts.traditional > 0) {
     const table = charClasses(data);
