@@ -162,7 +162,9 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       // The chain goes on into the next clause only if that clause begins with a value.
       // A period named in the chain holds across 、 (十年增加近70万亿元、年均增长6.2%), not across a comma.
       const keep = state.period?.role === 'to' || c === '、';
-      state = { ...freshState(), ...state, respectively: false, role: null, period: keep ? state.period : null };
+      // 年均 is its own clause's: …年均分别增长6.9%和9.1%，分别达到37520元和17260元 (the span's last-year levels).
+      const yearlyAverage = state.yearlyAverage && c === '、';
+      state = { ...freshState(), ...state, respectively: false, role: null, yearlyAverage, period: keep ? state.period : null };
       clause = out.length;
       steps = 0;
       i++;
@@ -170,6 +172,12 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       continue;
     }
     if (text.startsWith('其中', i)) break;
+    // 单位生产总值能耗和主要污染物排放量完成市下达的控制目标 / …继续下降: a target shared with a noun outside the catalog.
+    const joint = i === pos && out.length === 0 ? jointTarget(text, i, limit) : -1;
+    if (joint >= 0) {
+      i = joint;
+      continue;
+    }
     // At the start of a clause that goes on from another (…，增加值增长6.8%): a tail repeating the name.
     const tail = i === clauseStart && out.length === clause && (clauseStart !== pos || initial) ? REPEATED_TAILS.at(text, i) : null;
     if (tail && GROWTH_VERBS.at(text, skipFillers(text, tail.end))) {
@@ -208,13 +216,6 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
     if (qual) {
       out.push(reading(state, state.yearlyAverage ? 'avg_growth' : 'growth', i, qual.end, { qualifier: 'qualitative', text: qual.word }));
       i = qual.end;
-      continue;
-    }
-    // 单位国内生产总值能耗和主要污染物排放量继续下降: the name shares the qualitative target of an item joined to it.
-    const joined = i === pos && !initial ? joinedQualitative(text, i, limit) : null;
-    if (joined) {
-      out.push(reading(state, 'growth', joined.start, joined.end, { qualifier: 'qualitative', text: joined.word }));
-      i = joined.end;
       continue;
     }
     const toLevel = TO_LEVEL.exec(text.slice(i, i + 3));
@@ -285,7 +286,7 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       i = j;
       continue;
     }
-    if (!qs.length || qs.some((q) => q.percentPoint)) break;
+    if (!qs.length || qs.some((q) => q.percentPoint) || countsANoun(text, qs[qs.length - 1]!)) break;
     out.push(reading(state, 'level', j, qs[qs.length - 1]!.end, { quantities: qs }));
     i = qs[qs.length - 1]!.end;
     state.role = null;
@@ -309,16 +310,22 @@ function targetOf(text: string, pos: number, limit: number): { q: Quantity; end:
   return end <= limit ? { q, end } : null;
 }
 
-/** 和主要污染物排放量继续下降 right after a name: a joined item (no number, no mark) and the qualitative phrase they share, ending its clause. */
-const JOINERS = new Set(['和', '与', '及']);
-function joinedQualitative(text: string, pos: number, limit: number): { start: number; end: number; word: string } | null {
-  if (!JOINERS.has(text[pos] ?? '')) return null;
-  for (let j = pos + 2; j < Math.min(limit, pos + 14); j++) {
-    if (/[\d，,、；;。：:（(\s]/.test(text[j - 1]!)) return null;
-    const q = QUALITATIVE.at(text, j);
-    if (q && /^[，,；;。]?$/.test(text[q.end] ?? '')) return { start: j, end: q.end, word: q.word };
+/**
+ * 34.2万农村贫困人口: a bare number (or 万, 亿) run into a noun counts that noun; it is no value of the
+ * name before it (…累计新增城镇就业15.8万人，34.2万农村贫困人口全部脱贫).
+ */
+function countsANoun(text: string, q: Quantity): boolean {
+  return (q.unit === '' || q.unit === '万' || q.unit === '亿' || q.unit === '万亿') && /\p{Script=Han}/u.test(text[q.end] ?? '');
+}
+
+/** 和主要污染物排放量 before a qualitative target: where the target starts, else -1. */
+function jointTarget(text: string, pos: number, limit: number): number {
+  if (!/[和及与]/.test(text[pos] ?? '')) return -1;
+  for (let k = pos + 2; k < Math.min(limit, pos + 14); k++) {
+    if (/[\d%，,；;。：:、\s]/.test(text[k]!)) return -1;
+    if (QUALITATIVE.at(text, k)) return k;
   }
-  return null;
+  return -1;
 }
 
 /** A reading of the current clause (from `clause` on) is a 从-start. */

@@ -60,6 +60,28 @@ const REVIEW: Array<[string, string[]]> = [
   ['过去五年，我们砥砺前行。\n全市地区生产总值十年年均增长8%。城镇新增就业年均3万人。', ['gdp 2011-2020 actual avg_growth 8 % exact', 'new_urban_jobs 2016-2020 actual level 3 万人 exact']],
   // A five-year plan named sentences before: its span for the 年均 growth.
   ['“十三五”规划圆满完成。经济实力跃上新台阶。地区生产总值达到735亿元，年均增长8.1%。', ['gdp 2020 actual level 735 亿元 exact', 'gdp 2016-2020 actual avg_growth 8.1 % exact']],
+  // Full work reports' five-year reviews (test/invented/report-anfu-2016, report-yulin-2021) and variants:
+  // 由…增加到… as 从…增长到…; a start year named once frames no later item.
+  [
+    '五年来，地区生产总值由2015年的62.4亿元增加到2020年的108.7亿元，年均增长11.3%；财政总收入由5.6亿元增加到13.2亿元；社会消费品零售总额达到36.8亿元。',
+    ['gdp 2015 actual level 62.4 亿元 exact', 'gdp 2020 actual level 108.7 亿元 exact', 'gdp 2016-2020 actual avg_growth 11.3 % exact', 'fiscal_total_revenue 2015 actual level 5.6 亿元 exact', 'fiscal_total_revenue 2020 actual level 13.2 亿元 exact', 'retail_sales 2020 actual level 36.8 亿元 exact'],
+  ],
+  ['“十三五”时期，一般公共预算收入由2015年的21亿元提高到2020年的30亿元；税收收入达到24亿元。', ['general_budget_revenue 2015 actual level 21 亿元 exact', 'general_budget_revenue 2020 actual level 30 亿元 exact', 'tax_revenue 2020 actual level 24 亿元 exact']],
+  // N年累计: a total over the span.
+  ['五年来，全社会固定资产投资五年累计完成428.6亿元，年均增长24.5%。', ['fixed_asset_investment 2016-2020 actual level 428.6 亿元 exact', 'fixed_asset_investment 2016-2020 actual avg_growth 24.5 % exact']],
+  ['过去五年，实际到位内资五年累计达到860亿元。', ['domestic_capital_utilized 2016-2020 actual level 860 亿元 exact']],
+  // 年均 is its own clause's; a number run into a noun counts that noun (34.2万农村贫困人口).
+  [
+    '五年来，城镇、农村居民人均可支配收入年均分别增长6.9%和9.1%，分别达到37520元和17260元；累计新增城镇就业15.8万人，34.2万农村贫困人口全部脱贫。',
+    ['urban_income_pc 2016-2020 actual avg_growth 6.9 % exact', 'rural_income_pc 2016-2020 actual avg_growth 9.1 % exact', 'urban_income_pc 2020 actual level 37520 元 exact', 'rural_income_pc 2020 actual level 17260 元 exact', 'new_urban_jobs 2016-2020 actual level 15.8 万人 exact'],
+  ],
+  ['五年来，居民人均可支配收入年均增长8.2%，达到32100元；新增城镇就业2.1万人，1.6万建档立卡贫困人口稳定脱贫。', ['income_pc 2016-2020 actual avg_growth 8.2 % exact', 'income_pc 2020 actual level 32100 元 exact', 'new_urban_jobs 2016-2020 actual level 2.1 万人 exact']],
+  // An elided name after 、 (各项存款余额…、贷款余额…; 粮食播种面积…、总产量…).
+  ['金融机构各项存款余额156.3亿元、贷款余额98.7亿元，分别比年初增加18.6亿元和15.2亿元。', ['deposit_balance 2020 actual level 156.3 亿元 exact', 'loan_balance 2020 actual level 98.7 亿元 exact']],
+  ['粮食播种面积31.2万亩、总产量13.8万吨。', ['grain_output 2020 actual level 13.8 万吨 exact']],
+  // 区外境内资金 (an autonomous region's 省外境内资金) and 到位 as the verb to its amount.
+  ['全年引进区外境内资金到位420亿元，其中工业项目到位资金286亿元。', ['domestic_capital_utilized 2020 actual level 420 亿元 exact']],
+  ['实际到位区外境内资金156亿元，增长12%。', ['domestic_capital_utilized 2020 actual level 156 亿元 exact', 'domestic_capital_utilized 2020 actual growth 12 % exact']],
 ];
 
 // Sentences that hold a catalog name but no fact about the whole jurisdiction.
@@ -77,6 +99,7 @@ const NO_FACT: string[] = [
   '今年城镇新增劳动力仍保持在1500万人以上，高校毕业生834万人。',
   '服务业在国内生产总值中的比重上升到50.5%。',
   '工业增加值突破40万亿元。',
+  '完成自治区下达的能耗“双控”目标任务。',
 ];
 
 const PLAN: Array<[string, string[]]> = [
@@ -97,6 +120,19 @@ const PLAN: Array<[string, string[]]> = [
   // A name joined to a non-catalog item by 和, sharing its qualitative target.
   ['单位国内生产总值能耗和主要污染物排放量继续下降。', ['energy_intensity 2021 target growth 继续下降 % qualitative']],
   ['单位地区生产总值能耗和二氧化碳排放持续下降。', ['energy_intensity 2021 target growth 持续下降 % qualitative']],
+  // A period written after an earlier item's name is that item's (report-anfu-2016, report-yulin-2021);
+  // one that leads its item frames the items after it.
+  [
+    '“十四五”时期的主要目标是：地区生产总值年均增长7%左右，到2025年力争突破2600亿元；五年新增城镇就业2.5万人；一般公共预算收入年均增长5%以上。',
+    ['gdp 2021-2025 target avg_growth 7 % approx', 'gdp 2025 target level 2600 亿元 min', 'new_urban_jobs 2021-2025 target level 2.5 万人 exact', 'general_budget_revenue 2021-2025 target avg_growth 5 % min'],
+  ],
+  ['今后五年，累计新增城镇就业3万人以上。', ['new_urban_jobs 2021-2025 target level 3 万人 min']],
+  ['到2025年，地区生产总值达到900亿元；一般公共预算收入达到60亿元。', ['gdp 2025 target level 900 亿元 exact', 'general_budget_revenue 2025 target level 60 亿元 exact']],
+  // Qualitative targets: an issuer named (自治区, 宜昌市), a 控制目标, a target shared with a noun outside the catalog.
+  ['单位地区生产总值能耗完成自治区下达的目标任务。', ['energy_intensity 2021 target growth 完成自治区下达的目标任务 % qualitative']],
+  ['单位地区生产总值能耗下降完成宜昌市下达任务。', ['energy_intensity 2021 target growth 完成宜昌市下达任务 % qualitative']],
+  ['单位生产总值能耗和主要污染物排放量完成市下达的控制目标。', ['energy_intensity 2021 target growth 完成市下达的控制目标 % qualitative']],
+  ['“十四五”期间，单位GDP能耗及二氧化碳排放完成省下达的约束性目标。', ['energy_intensity 2021-2025 target growth 完成省下达的约束性目标 % qualitative']],
 ];
 
 describe('facts in a review', () => {

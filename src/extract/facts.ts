@@ -246,9 +246,9 @@ function mergedMentions(text: string): NameMention[] {
 }
 
 /**
- * 粮食播种面积120万亩，产量45万吨以上: a clause that opens with the tail of a
+ * 粮食播种面积120万亩，产量45万吨以上: a clause (or a 、-item) that opens with the tail of a
  * name (产量) whose head (粮食) leads an earlier clause of the sentence; the
- * head may open a sibling name (金融机构存款余额560亿元，贷款余额410亿元).
+ * head may open a sibling name (金融机构存款余额560亿元，贷款余额410亿元; 各项存款余额156亿元、贷款余额98亿元).
  */
 function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] {
   const catalog = getCatalog();
@@ -258,7 +258,7 @@ function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] 
   for (const tail of tails) {
     const heads = catalog.elided.get(tail)!;
     for (let q = text.indexOf(tail); q >= 0; q = text.indexOf(tail, q + 1)) {
-      if (!/[，,；;]/.test(text[q - 1] ?? '') || covered(q) || out.some((m) => m.end > q && m.start <= q)) continue;
+      if (!/[，,；;、]/.test(text[q - 1] ?? '') || covered(q) || out.some((m) => m.end > q && m.start <= q)) continue;
       // The nearest head before it in the same sentence, with no other name between.
       let best: { start: number; indicator: Indicator } | null = null;
       for (const [head, ind] of heads) {
@@ -525,8 +525,9 @@ function resolvePeriod(doc: DocContext, d: Draft, subjectStart: number, measure:
     if (span) return span;
   }
   if (isSpan(period)) {
-    // A growth over a span is no growth on the previous year: no fact.
-    if (measure === 'growth') return null;
+    // A growth over a span is no growth on the previous year: no fact; a qualitative target over the span
+    // (单位生产总值能耗…完成市下达的控制目标 under “十三五”) is the span's.
+    if (measure === 'growth') return r.qualifier === 'qualitative' ? period : null;
     if (overSpan || d.subject.indicator.cumulative) return period;
     return String(lastYearOf(period));
   }
@@ -547,7 +548,14 @@ export function contextPeriod(doc: DocContext, pos: number): string | null {
   const periods = doc.sentencePeriods(s);
   const inParens = periodsInParens(text, s, periods);
   const inSentence = periods.filter(
-    (p, k) => p.start < pos && p.end <= pos && !isComparison(text, p.start) && p.role !== 'from' && !boundTo(text, p) && !inParens[k],
+    (p, k) =>
+      p.start < pos &&
+      p.end <= pos &&
+      !isComparison(text, p.start) &&
+      p.role !== 'from' &&
+      !boundTo(text, p) &&
+      !inParens[k] &&
+      !ownedByEarlierItem(text, s, p, pos),
   );
   const last = inSentence[inSentence.length - 1];
   if (last) return sinceToReview(doc, last);
@@ -632,6 +640,19 @@ function opensWithEstimate(doc: DocContext, start: number, pos: number, framing 
   if (p) i = p.end;
   while (/[\s,，]/.test(doc.text[i] ?? '')) i++;
   return (framing ? FRAMING_ESTIMATE_WORDS : ESTIMATE_WORDS).at(doc.text, i) !== null;
+}
+
+/**
+ * 地区生产总值年均增长7%左右，到2025年力争突破2600亿元；规模以上工业增加值…: a period written after a
+ * name, in an earlier item of a list (items end with ；), is that item's, not the sentence's; a period
+ * that leads its item (到2025年，地区生产总值…；财政收入…) still frames the items after it.
+ */
+function ownedByEarlierItem(text: string, sentenceStart: number, p: PeriodMatch, pos: number): boolean {
+  const between = text.slice(p.end, pos);
+  if (!/[；;]/.test(between)) return false;
+  let itemStart = p.start;
+  while (itemStart > sentenceStart && !/[；;：:]/.test(text[itemStart - 1]!)) itemStart--;
+  return getCatalog().scan(text, itemStart, p.start).length > 0;
 }
 
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */

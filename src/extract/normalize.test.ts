@@ -30,6 +30,64 @@ const VIEWS: Array<[string, string]> = [
   ['签约★项目', '签约项目'],
 ];
 
+/** A text laid out at `width` characters a line (a PDF's text layer): paragraphs indented, a page number between pages; and its plain text. */
+function wrapped(paragraphs: string[], width: number): { original: string; plain: string } {
+  const lines: string[] = [];
+  const bodies = paragraphs.map((p) => (/^[一二三四五六七八九十]+、/.test(p) || p.length < 20 ? p : `\u3000\u3000${p}`));
+  for (const body of bodies) {
+    for (let i = 0; i < body.length; i += width) {
+      lines.push(body.slice(i, i + width));
+      if (lines.length === 9) lines.push('— 1 —');
+    }
+  }
+  return { original: lines.join('\n'), plain: bodies.join('\n') };
+}
+
+// Hard-wrapped full work reports (the held-out kind read from PDFs): the breaks inside paragraphs are
+// taken out, wherever they fall (inside a name, a number, before a comma); paragraph breaks, headings
+// and short lines stay; a page number between two lines of a paragraph goes with the break.
+const WRAPPED: Array<[string[], number]> = [
+  [
+    [
+      '政府工作报告',
+      '一、“十二五”时期及2015年工作回顾',
+      '五年来，综合实力显著增强。地区生产总值由2010年的62.4亿元增加到2015年的108.7亿元，年均增长11.3%；财政总收入由5.6亿元增加到13.2亿元，年均增长18.7%；社会消费品零售总额达到36.8亿元，年均增长14.6%。',
+      '2015年，全年完成地区生产总值108.7亿元，增长9.2%；规模以上工业增加值48.3亿元，增长9.8%；全社会固定资产投资126.5亿元，增长17.2%；城镇居民人均可支配收入23860元，增长8.8%。',
+      '二、2016年工作安排',
+      '全年经济社会发展的主要预期目标是：地区生产总值增长8.5%；规模以上工业增加值增长9%；全社会固定资产投资增长15%；社会消费品零售总额增长11%。',
+    ],
+    23,
+  ],
+  [
+    [
+      '宜都市2024年政府工作报告',
+      '过去一年工作回顾',
+      '这一年，我们稳中求进，综合实力再上台阶。预计全年地区生产总值突破830亿元、增长7.2%；规模以上工业增加值增长9.5%，固定资产投资增长11.3%；社会消费品零售总额达到198.6亿元、增长8.7%。一般公共预算收入完成25.3亿元、增长12.6%。',
+      '今年工作的总体要求和主要预期目标',
+      '综合考虑各方面因素，今年经济社会发展的主要预期目标是：地区生产总值增长7%左右；规模以上工业增加值增长8%以上；固定资产投资增长10%以上；城镇新增就业6000人以上。',
+    ],
+    19,
+  ],
+];
+
+describe('hard-wrapped text', () => {
+  it.each(WRAPPED)('%#: reads as its unwrapped text, quotes grounded in the original', (paragraphs, width) => {
+    const { original, plain } = wrapped(paragraphs, width);
+    expect(original.split('\n').length).toBeGreaterThan(paragraphs.length + 6);
+    const view = normalizeText(original);
+    expect(view.text).toBe(plain);
+    const got = extract(original, { doc: 'wrapped' });
+    expect(got.facts.map(showFact)).toEqual(extract(plain, { doc: 'plain' }).facts.map(showFact));
+    for (const f of got.facts) expect(original.slice(f.span[0], f.span[1])).toBe(f.quote);
+    expect(got.facts.length).toBeGreaterThan(8);
+  });
+
+  it('leaves a text of ragged lines alone', () => {
+    const ragged = workReport('全区实现地区生产总值670.68亿元，同比增长10%。\n城镇新增就业5200人。\n固定资产投资增长9%。');
+    expect(normalizeText(ragged).identical).toBe(true);
+  });
+});
+
 describe('normalizeText', () => {
   it.each(VIEWS)('%j reads as %j', (original, view) => {
     expect(normalizeText(original).text).toBe(view);
@@ -129,7 +187,7 @@ describe('extraction through the view', () => {
 
 // A PDF's text wrapped at a width: the wrap's line breaks are not in the view (a name or a
 // qualifier split over two lines reads whole); paragraph ends, indents and headings stay.
-const WRAPPED = [
+const WRAPPED_NATIONAL = [
   '政府工作报告',
   '——2020年5月22日在第十三届全国人民代表大会第三次会议上',
   '各位代表：',
@@ -145,19 +203,19 @@ const WRAPPED = [
   '值能耗和主要污染物排放量继续下降。',
 ].join('\n');
 
-describe('hard-wrapped text', () => {
+describe('a hard-wrapped national report', () => {
   it('joins the lines of a paragraph and keeps its ends', () => {
-    const v = normalizeText(WRAPPED);
+    const v = normalizeText(WRAPPED_NATIONAL);
     expect(v.text).toContain('国内生产总值增长6.1%');
     expect(v.text).toContain('城镇调查失业率6%左右');
     expect(v.text).toContain('贫困发生率降至0.6%。\n　　二、');
     expect(v.text.split('\n')).toHaveLength(7);
   });
   it('quotes the original, wrap included', () => {
-    const facts = extract(WRAPPED, { doc: 'w' }).facts;
+    const facts = extract(WRAPPED_NATIONAL, { doc: 'w' }).facts;
     const cpi = facts.find((f) => f.indicator === 'cpi' && f.kind === 'actual')!;
     expect(cpi.quote).toBe('居民消\n费价格上涨2.9%');
-    expect(WRAPPED.slice(cpi.span[0], cpi.span[1])).toBe(cpi.quote);
+    expect(WRAPPED_NATIONAL.slice(cpi.span[0], cpi.span[1])).toBe(cpi.quote);
   });
   it('leaves a text whose paragraphs are lines of their own as it is', () => {
     const text = workReport('全区实现地区生产总值670.68亿元，同比增长10%。\n社会消费品零售总额与去年持平。\n一般公共预算收入同比下降7.6%。');

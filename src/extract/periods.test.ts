@@ -41,6 +41,12 @@ const EXAMPLES: Array<[string, string, number]> = [
   ['到2025年', '2025', 6],
   ['2021年以来', '2021', 7],
   ['2021上半年', '2021H1', 7],
+  // A full work report's five-year review and outlook (test/invented/report-anfu-2016: 五年累计完成428.6亿元).
+  ['五年累计完成', '2016-2020', 2],
+  ['三年共计', '2018-2020', 2],
+  ['今后五年', '2021-2025', 4],
+  ['未来五年内', '2021-2025', 5],
+  ['由2010年的', '2010', 6],
 ];
 
 describe('readPeriod', () => {
@@ -54,7 +60,7 @@ describe('readPeriod', () => {
     expect(p?.end).toBe(length);
   });
 
-  it.each(['2020年代', '12345年', '十三五个', '去年同期', '7月31日', '年均'])('%s is no period', (text) => {
+  it.each(['2020年代', '12345年', '十三五个', '去年同期', '7月31日', '年均', '三年行动', '五年规划'])('%s is no period', (text) => {
     expect(readPeriod(text, 0, CTX)).toBeNull();
   });
 
@@ -65,6 +71,7 @@ describe('readPeriod', () => {
 
   it('marks the role of 从, 到 and 以来', () => {
     expect(readPeriod('从2015年', 0, CTX)?.role).toBe('from');
+    expect(readPeriod('由2010年', 0, CTX)?.role).toBe('from');
     expect(readPeriod('到2025年', 0, CTX)?.role).toBe('to');
     expect(readPeriod('今年以来', 0, CTX)?.role).toBe('since');
   });

@@ -27,9 +27,9 @@ export interface PeriodMatch {
 /** Characters a period expression can start with: a cheap reject for the scanners. */
 const PERIOD_START_CHARS = [
   ...'0123456789',
-  ...'从到至“"‘\'「『',
+  ...'从由到至“"‘\'「『',
   ...'一二三四五六七八九十',
-  ...'过近今年全本去上明来下第前当',
+  ...'过近今年全本去上明来下第前当未',
 ];
 const PERIOD_START = new Uint8Array(65536);
 for (const c of PERIOD_START_CHARS) PERIOD_START[c.charCodeAt(0)] = 1;
@@ -170,22 +170,22 @@ function periodCode(year: number, sub: string): string {
 export function readPeriod(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
   const ch = text[pos];
   if (ch === undefined || !PERIOD_START[text.charCodeAt(pos)]) return null;
-  // 从2015年, 到2025年, 至2025年: the role word is part of the match.
-  if (ch === '到' || ch === '至' || ch === '从') {
+  // 从2015年, 由2010年, 到2025年, 至2025年: the role word is part of the match.
+  if (isRoleWord(ch)) {
     // The first role word says the role (从到2015年 is a from); a run of more than three is no period.
     // Read in a loop, not by recursion, and bounded, so a long run of 从从从... costs neither stack nor time.
     let k = pos + 1;
     while (k < pos + 3 && isRoleWord(text[k])) k++;
     if (isRoleWord(text[k])) return null;
     const inner = readPeriodAt(text, k, ctx);
-    if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' ? 'from' : 'to' };
+    if (inner && !inner.span) return { ...inner, start: pos, role: ch === '从' || ch === '由' ? 'from' : 'to' };
     return null;
   }
   return readPeriodAt(text, pos, ctx);
 }
 
 function isRoleWord(ch: string | undefined): boolean {
-  return ch === '到' || ch === '至' || ch === '从';
+  return ch === '到' || ch === '至' || ch === '从' || ch === '由';
 }
 
 /** readPeriod without a role word at `pos`. */
@@ -244,20 +244,28 @@ function readPeriodAt(text: string, pos: number, ctx: PeriodContext): PeriodMatc
 
 /**
  * 过去四年, 近三年, 五年来, 过去的五年: the N years up to the document's year (a new term's review of 4 or 5 years);
- * and a bare count before what it measures (五年年均增长5.2%, 十年增加近70万亿元, 五年累计).
+ * a bare count before what it measures (五年年均增长5.2%, 十年增加近70万亿元, 五年累计); 今后五年, 未来五年:
+ * the N years from the plan year on.
  */
-const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来|([二两三四五六七八九十])年(?=年均|累计|增加|增长))/;
+const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来|([二两三四五六七八九十]|\d{1,2})年(?=年均|累计|共计|增加|增长))/;
+const YEARS_AHEAD = /^(?:今后|未来)的?([二两三四五六七八九十]|\d{1,2})年(?:内|间|里)?/;
 function yearsBack(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
   const c = text[pos]!;
-  if (c !== '过' && c !== '近' && !/[二两三四五六七八九十\d]/.test(c)) return null;
-  const m = YEARS_BACK.exec(text.slice(pos, pos + 8));
+  if (c !== '过' && c !== '近' && c !== '今' && c !== '未' && !/[二两三四五六七八九十\d]/.test(c)) return null;
+  const ahead = c === '今' || c === '未' ? YEARS_AHEAD.exec(text.slice(pos, pos + 8)) : null;
+  const m = ahead ?? YEARS_BACK.exec(text.slice(pos, pos + 8));
   if (!m || ctx.year === null) return null;
-  // 连续十年增长: a run of years, not a span the figure covers.
-  if (m[4] && /[续第]/.test(text[pos - 1] ?? '')) return null;
-  const word = m[2] ?? m[3] ?? m[4]!;
+  // 连续十年增长, 第五年: a count of years, not a span the figure covers.
+  if (!ahead && !m[1] && /[续第]/.test(text[pos - 1] ?? '')) return null;
+  const word = ahead ? m[1]! : m[2] ?? m[3] ?? m[4]!;
   const n = /\d/.test(word) ? Number(word) : word === '两' ? 2 : (readChinese(word, 0)?.value ?? 0);
   if (n < 2 || n > 10) return null;
-  return { period: `${ctx.year - n + 1}-${ctx.year}`, start: pos, end: pos + m[0].length, role: 'at', span: true };
+  const end = pos + m[0].length;
+  if (ahead) {
+    const first = ctx.planYear ?? ctx.year + 1;
+    return { period: `${first}-${first + n - 1}`, start: pos, end, role: 'at', span: true };
+  }
+  return { period: `${ctx.year - n + 1}-${ctx.year}`, start: pos, end, role: 'at', span: true };
 }
 
 /** 上半年, 二季度, 1-9月 without a year: the context's year. */

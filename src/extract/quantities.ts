@@ -60,7 +60,7 @@ export class WordList<V> {
 }
 
 const QUALITATIVE_WORDS = new WordList(MODIFIERS.qualitative.map((w) => [w, w] as [string, string]));
-const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => new RegExp(p, 'y'));
+const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => new RegExp(p, 'yu'));
 
 /**
  * Qualitative targets: the phrases of the list and the families of the

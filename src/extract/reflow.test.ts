@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from './pipeline.js';
 import { normalizeText } from './normalize.js';
-import { softBreaks } from './reflow.js';
+import { PAGE_LINE, softBreaks } from './reflow.js';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/reflow.json', import.meta.url), 'utf8')) as {
+  page_line_examples: string[];
   examples: [string, string][];
   counter_examples: string[];
 };
@@ -15,6 +16,10 @@ const lines = (s: string): string => s.replaceAll('⏎', '\n');
 describe('soft line breaks of hard-wrapped text', () => {
   it.each(DATA.examples)('%s', (wrapped, read) => {
     expect(normalizeText(lines(wrapped)).text).toBe(lines(read));
+  });
+
+  it.each(DATA.page_line_examples)('a page number: %s', (line) => {
+    expect(PAGE_LINE.test(line)).toBe(true);
   });
 
   it.each(DATA.counter_examples)('keeps every break: %s', (text) => {

@@ -14,6 +14,8 @@ interface ReflowData {
   closers: string;
   /** A line that opens with one of these starts something new (一、 （二） 1. 第三部分 ● ——). */
   line_openers: string[];
+  /** A page's number on a line of its own (— 3 —, 第5页): between two lines of a paragraph it goes with the break. */
+  page_line: string;
   /** Lines at least this wide (in columns: a Han character is two) are the long lines the width is read from. */
   min_width: number;
   /** Long lines within this many columns of the widest window that count as full. */
@@ -29,6 +31,7 @@ const DATA = loadData<ReflowData>('reflow.json');
 const SENTENCE_END = new Set([...DATA.sentence_end]);
 const CLOSERS = new Set([...DATA.closers]);
 const OPENER = new RegExp(`^(?:${DATA.line_openers.join('|')})`);
+export const PAGE_LINE = new RegExp(DATA.page_line);
 
 /** Columns of a code unit as a printed page sets it: Han, CJK punctuation and full-width forms take two. */
 function columns(c: number): number {
@@ -118,9 +121,23 @@ function isTableRow(text: string, line: PrintedLine): boolean {
   return s.includes('|') || s.includes('\t') || /\S {3,}\S/.test(s);
 }
 
+/** The line fills the page's width: narrower, the paragraph ends there; wider than a pushed-in punctuation mark allows, the page did not wrap it. */
+function fills(line: PrintedLine, { measure, width, slack }: Wrap): boolean {
+  const w = size(line, measure);
+  return w >= width - slack && w <= width + scaled(2, measure);
+}
+
+/** The paragraph runs on from `line` into `after`: no sentence ends, and the next line opens nothing (an indent, a heading or item marker, a table row). */
+function runsOn(text: string, line: PrintedLine, after: PrintedLine): boolean {
+  if (after.end <= after.start || endsSentence(text, line)) return false;
+  const next = text.slice(after.start, Math.min(after.end, after.start + 12));
+  if (/^[\s\u3000]/.test(next) || OPENER.test(next)) return false;
+  return !isTableRow(text, line) && !isTableRow(text, after);
+}
+
 /**
  * The soft breaks of a hard-wrapped text: for each, the range [from, to) of
- * the line break to drop (\n or \r\n).
+ * the line break to drop (\n or \r\n), with a page's number under it.
  */
 export function softBreaks(text: string): Array<[number, number]> {
   // Cheap test first: a wrapped text has many long lines.
@@ -136,22 +153,23 @@ export function softBreaks(text: string): Array<[number, number]> {
   const wraps = (['columns', 'chars'] as const).map((m) => wrapOf(lines, m)).filter((w): w is Wrap => w !== null);
   const wrap = wraps.sort((a, b) => b.share - a.share)[0];
   if (!wrap) return [];
-  const { measure, width, slack } = wrap;
+  const { measure } = wrap;
+
   const breaks: Array<[number, number]> = [];
   // The first line is the title's (a headline that happens to reach the margin is not wrapped prose).
   const first = lines.findIndex((l) => l.end > l.start);
   for (let k = first + 1; k + 1 < lines.length; k++) {
     const line = lines[k]!;
-    const after = lines[k + 1]!;
-    const w = size(line, measure);
-    // Narrower: the paragraph ends there. Wider than a pushed-in punctuation mark allows: a line the page did not wrap.
-    if (w < width - slack || w > width + scaled(2, measure) || after.end <= after.start) continue;
-    if (endsSentence(text, line)) continue;
-    const next = text.slice(after.start, Math.min(after.end, after.start + 12));
-    // An indented line opens a paragraph; a marker opens a heading or an item.
-    if (/^[\s\u3000]/.test(next) || OPENER.test(next)) continue;
-    if (isTableRow(text, line) || isTableRow(text, after)) continue;
-    breaks.push([line.brk, after.start]);
+    // …108.7⏎— 1 —⏎亿元，…: the page's number under a line of prose.
+    const pageLine = k + 2 < lines.length && PAGE_LINE.test(text.slice(lines[k + 1]!.start, lines[k + 1]!.end)) ? lines[k + 1]! : null;
+    // (Under prose: a long line or a sentence's end, not a table's cell of one number.)
+    const page = pageLine !== null && (size(line, measure) >= scaled(DATA.min_width, measure) || endsSentence(text, line));
+    const after = lines[page ? k + 2 : k + 1]!;
+    // A page ends on its last line, full or not (…各项存贷款余额达7338万元和4022⏎- 1 -⏎万元，…).
+    if ((page || fills(line, wrap)) && runsOn(text, line, after)) breaks.push([line.brk, after.start]);
+    // Between two paragraphs the number goes, and the paragraph's break stays.
+    else if (page) breaks.push([pageLine!.start, after.start]);
+    if (page) k++;
   }
   return breaks;
 }
