@@ -229,7 +229,7 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
   let published: string | null = null;
   for (const h of head.slice(0, 16)) {
     const s = h.text;
-    const delivered = MEETING_LINE.test(s) && /会|在/.test(s) && s.length <= 80;
+    const delivered = s.length <= 80 && MEETING_LINE.test(s) && /会|在/.test(s);
     const bracketedDate = /^[(（]\s*(?:19|20)\d{2}\s*年[^)）]{2,8}日?\s*[)）]$/.test(s);
     if (delivered || bracketedDate) {
       let d = parseDate(s);
@@ -241,21 +241,24 @@ function dateOf(text: string, head: HeadLine[], lines: Line[], disclosure: Discl
     }
     const pub = /(发布时间|发布日期|发文日期|成文日期|生成日期|更新时间|日期|时间)\s*[:：]?\s*\|?\s*([^|]*)/.exec(s);
     if (pub) {
-      const d = parseDate(pub[2]!);
+      // The date follows its label (a long line's rest is not searched through).
+      const d = parseDate(pub[2]!.slice(0, 40));
       if (d && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
         published ??= d;
         add(`date:${pub[1]}`, d, 3, h.at, s);
       }
-    } else if (findDates(s)[0] && findDates(s)[0]!.end - findDates(s)[0]!.start >= s.replace(/\s+/g, '').length - 6 && s.length <= 30) {
+      continue;
+    }
+    // The first date of the line's opening: both cues below want a date there (a long line is not searched through).
+    const first = findDates(s.slice(0, 60))[0];
+    if (first && first.end - first.start >= s.replace(/\s+/g, '').length - 6 && s.length <= 30) {
       // A line that is only a date (an e-paper's date line), or a site's date and clock.
-      const d = findDates(s)[0]!.date;
-      published ??= d;
-      add('date:date-line', d, 3, h.at, s);
-    } else if (POSTING_LINE.test(s) && findDates(s)[0]?.start === 0) {
+      published ??= first.date;
+      add('date:date-line', first.date, 3, h.at, s);
+    } else if (first?.start === 0 && POSTING_LINE.test(s)) {
       // A posting line that opens with its date and clock: 2024-05-22 08:15:36　来源：宿迁日报.
-      const d = findDates(s)[0]!.date;
-      published ??= d;
-      add('date:posting-line', d, 3, h.at, s);
+      published ??= first.date;
+      add('date:posting-line', first.date, 3, h.at, s);
     }
   }
   if (disclosure?.published && /^\d{4}-\d{2}-\d{2}$/.test(disclosure.published)) {
@@ -316,8 +319,13 @@ function regionOfDocument(
   text: string,
   parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null; site?: string | null },
 ): { region: Decision<RegionShape | null>; place: Place | null } {
+  // One scan of the opening for every cue that reads places in it (the head's context, the lead, a list of counties).
+  const scanEnd = Math.min(text.length, Math.max(600, parts.bodyStart + 1500));
+  let opening: PlaceMention[] | null = null;
+  const openingMentions = (): PlaceMention[] => (opening ??= findPlaces(text, 0, scanEnd));
+  const mentionsIn = (from: number, to: number): PlaceMention[] => openingMentions().filter((m) => m.start >= from && m.end <= to);
   let head: PlaceMention[] | null = null;
-  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 600)));
+  const headMentions = (): PlaceMention[] => (head ??= mentionsIn(0, 600));
   const contextFor = (name: string): Place[] =>
     lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
   const cues: Array<Cue<RegionShape | null>> = [];
@@ -348,10 +356,10 @@ function regionOfDocument(
   const leadStart = leadStartOf(text, parts.bodyStart);
   const leadEnd = text.indexOf('。', leadStart);
   const leadText = text.slice(leadStart, leadEnd < 0 ? Math.min(text.length, leadStart + 200) : leadEnd);
-  const firstLead = findPlaces(leadText).find((m) => m.candidates[0]?.level !== 'township');
-  if (firstLead) vote('region:lead-first-place', firstLead.text, 2, leadStart + firstLead.start);
+  const firstLead = mentionsIn(leadStart, leadStart + leadText.length).find((m) => m.candidates[0]?.level !== 'township');
+  if (firstLead) vote('region:lead-first-place', firstLead.text, 2, firstLead.start);
   // Places a text lists (霍山县34个、金寨县32个…) under one parent: the parent speaks (全市).
-  const parent = commonParent(findPlaces(text, parts.bodyStart, Math.min(text.length, parts.bodyStart + 3000)));
+  const parent = commonParent(mentionsIn(parts.bodyStart, scanEnd));
   if (parent) cues.push({ rule: 'region:common-parent-of-listed-places', value: regionOf(parent.place), weight: 2, span: null, text: parent.names.join('、') });
   if (parts.tag) vote('region:site-tag', parts.tag, 1.5, null);
   // The government site that posts it (绵阳市统计局 as masthead or 来源): weakest, for a title that names no place (全市经济运行情况).

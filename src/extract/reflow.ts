@@ -64,6 +64,9 @@ function scaled(columnsValue: number, measure: Measure): number {
   return measure === 'columns' ? columnsValue : Math.ceil(columnsValue / 2);
 }
 
+/** More characters than a printed line of a report holds (an A4 page sets about 40 Han characters, a wide screen 100). */
+const MAX_LINE = 160;
+
 function printedLines(text: string): PrintedLine[] {
   const out: PrintedLine[] = [];
   let start = 0;
@@ -72,8 +75,9 @@ function printedLines(text: string): PrintedLine[] {
     if (nl < 0) nl = text.length;
     let end = nl;
     while (end > start && /[\s\u3000]/.test(text[end - 1]!)) end--;
-    let width = 0;
-    for (let i = start; i < end; i++) width += columns(text.charCodeAt(i));
+    // A line longer than any page is wide is a paragraph of its own: its width need not be counted.
+    let width = end - start > MAX_LINE ? 2 * (end - start) : 0;
+    if (!width) for (let i = start; i < end; i++) width += columns(text.charCodeAt(i));
     out.push({ start, end, brk: nl > start && text[nl - 1] === '\r' ? nl - 1 : nl, columns: width });
     start = nl + 1;
   }

@@ -316,6 +316,14 @@ class Trie {
   private readonly edgeChild: Int32Array;
   private readonly mask: number;
   readonly terminal: Int32Array; // entry index + 1, 0 = not terminal
+  /**
+   * The first two code units of every key, hashed into a bit set small enough
+   * to stay in cache: most positions of a text start no name, and this says so
+   * without a probe into the (large) edge table.
+   */
+  private readonly pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  /** First code units of one-character keys (none in the gazetteer today), which the pair set cannot speak for. */
+  readonly singles = new Set<number>();
   nodeCount = 1; // node 0 is the root
 
   constructor(keys: readonly string[]) {
@@ -332,6 +340,10 @@ class Trie {
   }
 
   private insert(key: string): number {
+    if (key.length >= 2) {
+      const b = pairHash(key.charCodeAt(0), key.charCodeAt(1));
+      this.pairs[b >>> 5]! |= 1 << (b & 31);
+    } else if (key.length === 1) this.singles.add(key.charCodeAt(0));
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const ch = key.charCodeAt(i);
@@ -356,6 +368,12 @@ class Trie {
     this.terminal[this.insert(key)] = entry + 1;
   }
 
+  /** Could a key start with these two code units? (No: none does. Yes: one may.) */
+  startsPair(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
+  }
+
   child(node: number, ch: number): number {
     if (node === 0) return this.root[ch] ?? 0;
     const mask = this.mask;
@@ -366,6 +384,14 @@ class Trie {
       if (n === tag && this.edgeChar[h] === ch) return this.edgeChild[h] ?? 0;
     }
   }
+}
+
+/** The pair set's size: 2^20 bits (128 KB), a few per cent of them set. */
+const PAIR_BITS = 20;
+
+/** PAIR_BITS bits of a pair of code units. */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
 }
 
 function hash(node: number, ch: number): number {
@@ -434,13 +460,21 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMenti
   const { trie, entries, boundaryWords } = g;
   const root = trie.root;
   const terminal = trie.terminal;
+  const singles = trie.singles.size > 0;
   const out: PlaceMention[] = [];
   const end = Math.min(to, text.length);
   const ends: number[] = [];
   const hits: number[] = [];
   let lastEnd = -1;
   for (let i = Math.max(0, from); i < end; ) {
-    let node = root[text.charCodeAt(i)] ?? 0;
+    const first = text.charCodeAt(i);
+    // No name starts here: none starts with these two characters (a one-character key aside). Asked
+    // first, of the small pair set: the trie's tables are large, and most positions start no name.
+    if ((i + 1 >= end || !trie.startsPair(first, text.charCodeAt(i + 1))) && !(singles && trie.singles.has(first))) {
+      i++;
+      continue;
+    }
+    let node = root[first] ?? 0;
     if (node === 0) {
       i++;
       continue;

@@ -47,6 +47,8 @@ const UNNUMBERED_HEADING = new RegExp(WORDS.unnumbered_heading);
 const RUN_IN_END = new RegExp(`^[^，,。；;：:！？!?“”"（）()]{0,28}?(?:${WORDS.run_in_end})`);
 /** An unnumbered heading at a sentence start, run into its paragraph (2025年工作安排2025年是…). */
 const RUN_IN_UNNUMBERED = new RegExp(`^(?:${WORDS.run_in_unnumbered})`);
+/** Somewhere in a line, what every run-in heading starts with: a line without it holds none (one native search). */
+const RUN_IN_ANYWHERE = new RegExp(`[一二三四五六七八九十][、．.]|${WORDS.run_in_unnumbered}`);
 const RUN_IN_FOLLOW = new RegExp(WORDS.run_in_follow);
 /** Decoration after a heading: emoji, symbols, a colon. */
 /** List bullets. */
@@ -144,22 +146,27 @@ export function headingOf(text: string, line: Line): Heading | null {
  * review or plan. Such a heading is found by its form wherever it stands.
  */
 export function runInHeadings(text: string, line: Line): Heading[] {
-  if (line.table) return [];
+  if (line.table || !RUN_IN_ANYWHERE.test(text.slice(line.start, line.end))) return [];
   const out: Heading[] = [];
   const { start, end } = line;
+  // The last character before i that is not a space of the line (' ', '\u3000', '\t'): one pass, no look-back.
+  let p = start - 1;
   for (let i = start; i < end; i++) {
-    const c = text[i]!;
-    if (/\s/.test(c)) continue;
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 0x3000 || code === 9) continue;
+    if (isSpaceCode(code)) {
+      p = i;
+      continue;
+    }
     // The previous mark, spaces skipped: a sentence end, a colon, the line's start, or a run of spaces.
-    let p = i - 1;
-    while (p >= start && (text[p] === ' ' || text[p] === '\u3000' || text[p] === '\t')) p--;
-    const atStart = p < start || '。！？!?；;：:'.includes(text[p]!) || i - p > 2 || text[i - 1] === '\u3000';
+    const atStart = p < start || i - p > 2 || SENTENCE_START_AFTER[text.charCodeAt(p)] === 1 || text.charCodeAt(i - 1) === 0x3000;
+    p = i;
     if (!atStart) continue;
     const window = text.slice(i, Math.min(end, i + 40));
     const marker = HEADING_1.exec(window);
     let m: RegExpExecArray | null = null;
     if (marker) m = RUN_IN_END.exec(window.slice(marker[0].length));
-    else if (/[\d今明下上展新]/.test(c)) m = RUN_IN_UNNUMBERED.exec(window);
+    else if (UNNUMBERED_FIRST[code] === 1) m = RUN_IN_UNNUMBERED.exec(window);
     if (!m) continue;
     let e = i + (marker ? marker[0].length : 0) + m[0].length;
     const deco = DECORATION_AT.exec(text.slice(e, Math.min(end, e + 8)));
@@ -167,8 +174,25 @@ export function runInHeadings(text: string, line: Line): Heading[] {
     if (!marker && !(deco || RUN_IN_FOLLOW.test(text.slice(e, Math.min(end, e + 6))))) continue;
     out.push({ start: i, end: e, text: trimDecoration(text.slice(i, e)).trim(), depth: 1 });
     i = e - 1;
+    p = i;
   }
   return out;
+}
+
+/** A table over UTF-16 code units: 1 for the characters of `chars`. */
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+/** Marks after which a run-in heading may start (。！？!?；;：:). */
+const SENTENCE_START_AFTER = charTable('。！？!?；;：:');
+/** What an unnumbered run-in heading starts with (2021年…, 今年…, 明年…, 下半年…, 上半年…, 展望…, 新的一年…). */
+const UNNUMBERED_FIRST = charTable('0123456789今明下上展新');
+
+/** Other white space than a line's spaces (no-break space, the thin spaces): skipped, but no run of spaces. */
+function isSpaceCode(c: number): boolean {
+  return c === 0xa0 || c === 13 || c === 11 || c === 12 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
 /** Every top-level heading: whole lines, and headings run into their paragraphs. */
