@@ -56,6 +56,14 @@ const FLOORS: readonly [string, number, number | null, number][] = [
   ['news-ganzhou-signing', 1.0, 1.0, 1.0],
   ['news-liling-starts', 1.0, 1.0, 1.0],
   ['news-siyang-production', 1.0, 1.0, 1.0],
+  // news2-*: a held-out batch written before the engine read it (潍坊 signing, 许昌 starts by county, 叙州 phases,
+  //     嘉兴 monthly progress with a table, 昆明 USD cloud signing). Not pooled yet: projects still miss elliptical
+  //     county lists (长葛市21个、118.5亿元), table rows, phases (项目一期投资458000万元) and admit some verb phrases.
+  ['news2-jiaxing-progress', 1.0, 0.59, 1.0],
+  ['news2-kunming-cloud-signing', 1.0, 1.0, 1.0],
+  ['news2-weifang-signing', 1.0, 0.84, 1.0],
+  ['news2-xuchang-starts', 1.0, 0.64, 1.0],
+  ['news2-xuzhou-lithium-phases', 1.0, 0.4, 1.0],
   ['plan-xiangtan-2024', 1.0, null, 1.0],
   ['report-anfu-2016', 1.0, null, 1.0],
   ['report-anfu-2016-pdf', 1.0, null, 1.0],

@@ -228,6 +228,24 @@ describe('portal pages: a masthead, a navigation bar, a posting line', () => {
       '某某网 > 新闻\n总投资8亿元 智能家居项目正式开工\n2023年9月3日 10:20 来源：赣南日报 编辑：李华\n9月2日，位于于都县工业园的年产10万套智能家居项目正式开工。该项目于2022年签约。',
       '总投资8亿元 智能家居项目正式开工', 'investment_news', '360731', '2023-09-03', '2023',
     ],
+    // news2 (held-out batch): the lead's day ties with two background years (2023年2月签约, 2023年5月开工): the lead's posting year wins
+    [
+      '宜宾市叙州区人民政府\n首页 > 新闻中心 > 叙州要闻\n【叙州新闻】总投资120亿元 年产30万吨磷酸铁锂正极材料项目一期投产 二期开工\n发布时间：2024-11-09 10:12:47  来源：叙州区融媒体中心\n11月8日，位于叙州区高场镇的某某新材料有限公司年产30万吨磷酸铁锂正极材料项目一期正式投产。项目一期于2023年5月开工。据介绍，该项目于2023年2月签约落户叙州区。',
+      '总投资120亿元 年产30万吨磷酸铁锂正极材料项目一期投产 二期开工', 'investment_news', '511504', '2024-11-09', '2024',
+    ],
+    [
+      '某某网 > 县区新闻\n总投资30亿元 再生铝项目正式投产\n2025-03-02 09:00 来源：许昌日报\n3月1日，长葛市年产20万吨再生铝项目正式投产。该项目于2023年8月签约，2023年12月开工。',
+      '总投资30亿元 再生铝项目正式投产', 'investment_news', '411082', '2025-03-02', '2025',
+    ],
+    // a bureau's masthead with its second name in brackets is no title; the title's 1—5月 without a year is in the posting year
+    [
+      '嘉兴市商务局（市投资促进中心）\n首页 > 工作动态 > 招商引资\n1—5月全市招商引资工作进展情况\n发布时间：2024-06-12  来源：市投资促进中心\n今年以来，全市招商引资工作稳中有进。\n1—5月，全市新签约项目186个、总投资1125.6亿元。',
+      '1—5月全市招商引资工作进展情况', 'investment_news', '330400', '2024-06-12', '2024M01-05',
+    ],
+    [
+      '长丰县发展和改革局\n首页 > 工作动态\n1-9月全县重点项目建设进展情况\n发布时间：2023-10-10\n1-9月，全县新开工项目32个。',
+      '1-9月全县重点项目建设进展情况', 'investment_news', '340121', '2023-10-10', '2023M01-09',
+    ],
   ])('%s', (text, title, type, code, date, review) => {
     const meta = metaOf(text);
     expect([meta.title, meta.doc_type, meta.region?.code, meta.date, meta.review_period]).toEqual([title, type, code, date, review]);

@@ -378,7 +378,7 @@ function regionOfDocument(
 }
 
 /** 绵阳市统计局 / 宁波市鄞州区人民政府门户网站 / 来源：某某县统计局: the place of the government organ whose site posts the page. */
-const SITE_ORGAN = /^(?:(?:信息)?来源|发布机构)?[:：]?\s*([\u4e00-\u9fa5]{2,20}?)(?:人民政府|统计局|调查队|发展和改革局|发展和改革委员会)/;
+const SITE_ORGAN = /^(?:(?:信息)?来源|发布机构)?[:：]?\s*([\u4e00-\u9fa5]{2,20}?)(?:人民政府|统计局|调查队|发展和改革局|发展和改革委员会|商务局|投资促进局|投资促进中心)/;
 function siteOrganOf(head: HeadLine[]): string | null {
   for (const h of head.slice(0, 12)) {
     if (!isChrome(h.text)) continue;
@@ -481,7 +481,7 @@ function periodsOf(
     if (s.kind === 'plan' && (period || span)) plan.push({ rule: 'period:plan-heading', value: period ?? span, weight: period ? 4 : 2, span: at, text: s.heading.text });
   }
   if (docType === 'investment_news') {
-    const p = newsPeriod(text, date, bodyStart);
+    const p = newsPeriod(text, date, bodyStart, title);
     return { review: single(p, p ? { rule: 'period:news-events', span: null, text: p } : null), plan: single(null, null), ctx: { year: yearOf(p), planYear: null } };
   }
   if (docType === 'work_report') {
@@ -567,7 +567,7 @@ function headingYears(heading: string, ctx: PeriodContext): { period: string | n
  * News reports events of some period: the year named most, and within it the
  * finest to-date span (前10个月 -> 2023M01-10). A future year (预计于2024年) does not count.
  */
-function newsPeriod(text: string, posted: string | null = null, bodyStart = 0): string | null {
+function newsPeriod(text: string, posted: string | null = null, bodyStart = 0, title: string | null = null): string | null {
   // The lead tells the period of the events; later paragraphs add background and outlook.
   const found = findPeriods(text, 0, Math.min(text.length, 2000), { year: null, planYear: null }).filter((p) => {
     const before = text.slice(Math.max(0, p.start - 4), p.start);
@@ -581,14 +581,26 @@ function newsPeriod(text: string, posted: string | null = null, bodyStart = 0): 
   const lead = text.slice(leadStart, leadEnd < 0 ? Math.min(text.length, leadStart + 200) : leadEnd);
   const day = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(lead);
   const postedDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(posted ?? '');
+  let leadYear: number | null = null;
   if (day && postedDay && !/(?:19|20)\d{2}\s*年/.test(lead.slice(0, day.index)) && Number(day[1]) * 100 + Number(day[2]) <= Number(postedDay[2]) * 100 + Number(postedDay[3])) {
-    const y = Number(postedDay[1]);
-    count.set(y, (count.get(y) ?? 0) + 2);
+    leadYear = Number(postedDay[1]);
+    count.set(leadYear, (count.get(leadYear) ?? 0) + 2);
   }
-  if (!count.size) return null;
-  const year = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  const postedYear = postedDay ? Number(postedDay[1]) : null;
+  // 1—5月全市招商引资工作进展情况, posted 2024-06-12: the title's to-date span without a year is in the year reported (or posted, when the text names none).
+  const titleSpan = (y: number): string | null => {
+    const own = title ? findPeriods(title, 0, title.length, { year: y, planYear: null }).find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period) && yearOf(p.period) === y) : undefined;
+    return own ? own.period.replace(/^(\d{4})M01-06$/, '$1H1') : null;
+  };
+  if (!count.size) return postedYear !== null ? titleSpan(postedYear) : null;
+  // A tie with background years (2023年2月签约、2023年5月开工 under 11月8日，…投产): the lead's year.
+  const year = [...count.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === leadYear) - Number(a[0] === leadYear) || a[0] - b[0])[0]![0];
   const sub = found.filter((p) => yearOf(p.period) === year && p.period !== String(year));
   const toDate = sub.find((p) => /M01-\d\d$|H1$|Q1$/.test(p.period));
+  if (!toDate && year === postedYear) {
+    const own = titleSpan(year);
+    if (own) return own;
+  }
   return toDate ? toDate.period.replace(/^(\d{4})M01-06$/, '$1H1') : String(year);
 }
 
