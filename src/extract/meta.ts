@@ -319,11 +319,12 @@ function regionOfDocument(
   text: string,
   parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null; site?: string | null },
 ): { region: Decision<RegionShape | null>; place: Place | null } {
-  // One scan of the opening for every cue that reads places in it (the head's context, the lead, a list of counties).
-  const scanEnd = Math.min(text.length, Math.max(600, parts.bodyStart + 1500));
+  // One scan of the head for the cues that read places in it (the context of an ambiguous name, the lead's first place).
+  const headEnd = Math.min(text.length, 600);
   let opening: PlaceMention[] | null = null;
-  const openingMentions = (): PlaceMention[] => (opening ??= findPlaces(text, 0, scanEnd));
-  const mentionsIn = (from: number, to: number): PlaceMention[] => openingMentions().filter((m) => m.start >= from && m.end <= to);
+  const openingMentions = (): PlaceMention[] => (opening ??= findPlaces(text, 0, headEnd));
+  const mentionsIn = (from: number, to: number): PlaceMention[] =>
+    to <= headEnd ? openingMentions().filter((m) => m.start >= from && m.end <= to) : findPlaces(text, from, to);
   let head: PlaceMention[] | null = null;
   const headMentions = (): PlaceMention[] => (head ??= mentionsIn(0, 600));
   const contextFor = (name: string): Place[] =>
@@ -359,7 +360,7 @@ function regionOfDocument(
   const firstLead = mentionsIn(leadStart, leadStart + leadText.length).find((m) => m.candidates[0]?.level !== 'township');
   if (firstLead) vote('region:lead-first-place', firstLead.text, 2, firstLead.start);
   // Places a text lists (霍山县34个、金寨县32个…) under one parent: the parent speaks (全市).
-  const parent = commonParent(mentionsIn(parts.bodyStart, scanEnd));
+  const parent = commonParent(listedPlaces(text, parts.bodyStart, Math.min(text.length, parts.bodyStart + 1500)));
   if (parent) cues.push({ rule: 'region:common-parent-of-listed-places', value: regionOf(parent.place), weight: 2, span: null, text: parent.names.join('、') });
   if (parts.tag) vote('region:site-tag', parts.tag, 1.5, null);
   // The government site that posts it (绵阳市统计局 as masthead or 来源): weakest, for a title that names no place (全市经济运行情况).
@@ -405,6 +406,20 @@ function leadStartOf(text: string, from: number): number {
 }
 
 /** Three or more distinct counties in the text that share one parent (and none elsewhere): that parent. */
+/** The places of the sentences in [from, to) that list things (two 、 or more): where counties are listed (霍山县32个、金寨县22个、…). */
+function listedPlaces(text: string, from: number, to: number): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let s = from; s < to; ) {
+    let e = s;
+    let commas = 0;
+    while (e < to && !SENTENCE_END_CODES.has(text.charCodeAt(e))) if (text.charCodeAt(e++) === 0x3001) commas++;
+    if (commas >= 2) out.push(...findPlaces(text, s, e));
+    s = e + 1;
+  }
+  return out;
+}
+const SENTENCE_END_CODES = new Set([...'。；;！？!?\n'].map((c) => c.charCodeAt(0)));
+
 function commonParent(mentions: PlaceMention[]): { place: Place; names: string[] } | null {
   const counties = new Map<string, Place>();
   for (const m of mentions) {
