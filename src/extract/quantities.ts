@@ -31,30 +31,32 @@ export const MODIFIERS = loadData<ModifiersFile>('modifiers.json');
 
 /** Words of a table, longest first, for matching at a position. */
 export class WordList<V> {
-  private readonly byFirst = new Map<string, Array<[string, V]>>();
+  /** By first and by last code unit, longest first: one map probe, no substrings. */
+  private readonly byFirst = new Map<number, Array<[string, V]>>();
+  private readonly byLast = new Map<number, Array<[string, V]>>();
   constructor(entries: Iterable<[string, V]>) {
     for (const [w, v] of entries) {
-      const list = this.byFirst.get(w[0]!) ?? [];
-      list.push([w, v]);
-      this.byFirst.set(w[0]!, list);
+      if (!w) continue;
+      for (const [map, code] of [[this.byFirst, w.charCodeAt(0)], [this.byLast, w.charCodeAt(w.length - 1)]] as const) {
+        const list = map.get(code) ?? [];
+        list.push([w, v]);
+        map.set(code, list);
+      }
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+    for (const list of [...this.byFirst.values(), ...this.byLast.values()]) list.sort((a, b) => b[0].length - a[0].length);
   }
   /** The longest word at `pos`, or null. */
   at(text: string, pos: number): { word: string; value: V; end: number } | null {
-    const list = this.byFirst.get(text[pos] ?? '');
+    const list = pos < text.length ? this.byFirst.get(text.charCodeAt(pos)) : undefined;
     if (!list) return null;
     for (const [w, v] of list) if (text.startsWith(w, pos)) return { word: w, value: v, end: pos + w.length };
     return null;
   }
-  /** The longest word ending exactly at `end`. */
+  /** The longest word ending exactly at `end`, of at most `maxLen` code units. */
   endingAt(text: string, end: number, maxLen = 8): { word: string; value: V; start: number } | null {
-    for (let len = Math.min(maxLen, end); len >= 1; len--) {
-      const w = text.slice(end - len, end);
-      const list = this.byFirst.get(w[0]!);
-      if (!list) continue;
-      for (const [x, v] of list) if (x === w) return { word: w, value: v, start: end - len };
-    }
+    const list = end > 0 && end <= text.length ? this.byLast.get(text.charCodeAt(end - 1)) : undefined;
+    if (!list) return null;
+    for (const [w, v] of list) if (w.length <= maxLen && w.length <= end && text.startsWith(w, end - w.length)) return { word: w, value: v, start: end - w.length };
     return null;
   }
 }
