@@ -331,6 +331,16 @@ const SPANS: Array<[string, string[]]> = [
   ['2020年固定资产投资15.5亿元，比2017年翻一番，年均增长26%。', ['fixed_asset_investment 2020 actual level 15.5 亿元 exact', 'fixed_asset_investment 2018-2020 actual avg_growth 26 % exact']],
   ['过去四年，是我县负重拼搏的四年。\n2020年地区生产总值26.8亿元，较上年增长12%，年均增长11%。', ['gdp 2020 actual level 26.8 亿元 exact', 'gdp 2020 actual growth 12 % exact', 'gdp 2017-2020 actual avg_growth 11 % exact']],
   ['三年来，我们攻坚克难。\n2020年，税收收入9亿元，年均增长7.5%。', ['tax_revenue 2020 actual level 9 亿元 exact', 'tax_revenue 2018-2020 actual avg_growth 7.5 % exact']],
+  // A five-year review laid out as a list of dashed or bulleted paragraphs (test/invented/report2-wuhou-2022):
+  // the span opens each of them after its dash; 由X增加到Y and 累计 read over it.
+  [
+    '——五年来，综合实力跃上新台阶。一般公共预算收入由55.3亿元增加到78.9亿元；累计实际利用外资18.6亿美元。',
+    ['general_budget_revenue 2015 actual level 55.3 亿元 exact', 'general_budget_revenue 2020 actual level 78.9 亿元 exact', 'fdi_utilized 2016-2020 actual level 18.6 亿美元 exact'],
+  ],
+  ['● 五年来，民生福祉持续增进。财政总收入由12亿元增加到18.5亿元，累计新增城镇就业3.2万人。', ['fiscal_total_revenue 2015 actual level 12 亿元 exact', 'fiscal_total_revenue 2020 actual level 18.5 亿元 exact', 'new_urban_jobs 2016-2020 actual level 3.2 万人 exact']],
+  // 两年平均增长: a yearly average over the two years up to the figure's (report2-wuhou-2022), and variants.
+  ['全区实现地区生产总值1356.2亿元，增长8.6%,两年平均增长6.1%。', ['gdp 2020 actual level 1356.2 亿元 exact', 'gdp 2020 actual growth 8.6 % exact', 'gdp 2019-2020 actual avg_growth 6.1 % exact']],
+  ['规模以上工业增加值增长10.2%，两年平均增长7.5%；社会消费品零售总额增长14.3%、三年平均增长6%。', ['industrial_value_added 2020 actual growth 10.2 % exact', 'industrial_value_added 2019-2020 actual avg_growth 7.5 % exact', 'retail_sales 2020 actual growth 14.3 % exact', 'retail_sales 2018-2020 actual avg_growth 6 % exact']],
 ];
 
 const PLAN_FORMS: Array<[string, string[]]> = [
@@ -348,6 +358,13 @@ const PLAN_FORMS: Array<[string, string[]]> = [
   ['农村居民人均可支配收入与地区生产总值增长基本同步。', ['rural_income_pc 2021 target growth 与地区生产总值增长基本同步 % qualitative']],
   ['粮食播种面积稳定在12.3万亩，产量5.1万吨以上。', ['grain_output 2021 target level 5.1 万吨 min']],
 ];
+
+describe('an average over parts of years', () => {
+  it('两年平均增长 in a half-year release is no span of whole years', () => {
+    const text = '青禾县2021年上半年经济运行情况\n上半年，全县地区生产总值同比增长12.7%，两年平均增长5.3%。';
+    expect(factsOf(text)).toEqual(['gdp 2021H1 actual growth 12.7 % exact']);
+  });
+});
 
 describe('forms read for their meaning', () => {
   it.each(REVIEW_FORMS)('review: %s', (sentence, expected) => {
