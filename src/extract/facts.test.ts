@@ -257,6 +257,13 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
     '金融机构存贷款余额分别为320亿元、210亿元，分别增长11%、13%。',
     ['deposit_balance 2020 actual level 320 亿元 exact', 'loan_balance 2020 actual level 210 亿元 exact', 'deposit_balance 2020 actual growth 11 % exact', 'loan_balance 2020 actual growth 13 % exact'],
   ],
+  // 第一、二、三产业: one word for the three sectors (merged, like 存贷款); 进出口总值 as 进出口总额 (customs' word).
+  [
+    '第一、二、三产业增加值分别增长3.1%、7.5%和8.2%。',
+    ['value_added_primary 2020 actual growth 3.1 % exact', 'value_added_secondary 2020 actual growth 7.5 % exact', 'value_added_tertiary 2020 actual growth 8.2 % exact'],
+  ],
+  ['第二、三产业增加值分别达到148亿元、159亿元。', ['value_added_secondary 2020 actual level 148 亿元 exact', 'value_added_tertiary 2020 actual level 159 亿元 exact']],
+  ['外贸进出口总值52.3亿元，增长15.6%，其中出口总值38.7亿元。', ['trade_total 2020 actual level 52.3 亿元 exact', 'trade_total 2020 actual growth 15.6 % exact', 'exports 2020 actual level 38.7 亿元 exact']],
   ['全年上报城镇新增就业5071人。', ['new_urban_jobs 2020 actual level 5071 人 exact']],
   ['全县地方生产总值完成96.4亿元。', ['gdp 2020 actual level 96.4 亿元 exact']],
   ['全社会固定资产投\n资完成59.4亿元。', ['fixed_asset_investment 2020 actual level 59.4 亿元 exact']],
