@@ -264,6 +264,12 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
   ],
   ['第二、三产业增加值分别达到148亿元、159亿元。', ['value_added_secondary 2020 actual level 148 亿元 exact', 'value_added_tertiary 2020 actual level 159 亿元 exact']],
   ['外贸进出口总值52.3亿元，增长15.6%，其中出口总值38.7亿元。', ['trade_total 2020 actual level 52.3 亿元 exact', 'trade_total 2020 actual growth 15.6 % exact', 'exports 2020 actual level 38.7 亿元 exact']],
+  // 增收1.2亿元: a change in the amount between a level and its growth, passed over like 增加2050元.
+  ['一般公共预算收入完成21.36亿元，增收1.2亿元，增长5.8%。', ['general_budget_revenue 2020 actual level 21.36 亿元 exact', 'general_budget_revenue 2020 actual growth 5.8 % exact']],
+  ['税收收入8.6亿元，减收0.4亿元，下降4.4%。', ['tax_revenue 2020 actual level 8.6 亿元 exact', 'tax_revenue 2020 actual growth -4.4 % exact']],
+  // 规模以上工业总产值、增加值: the second item borrows the head of the first (elided, like 粮食…、总产量).
+  ['规模以上工业总产值、增加值分别增长12%、9%。', ['industrial_output 2020 actual growth 12 % exact', 'industrial_value_added 2020 actual growth 9 % exact']],
+  ['规上工业增加值、总产值分别达到86亿元和312亿元。', ['industrial_value_added 2020 actual level 86 亿元 exact', 'industrial_output 2020 actual level 312 亿元 exact']],
   ['全年上报城镇新增就业5071人。', ['new_urban_jobs 2020 actual level 5071 人 exact']],
   ['全县地方生产总值完成96.4亿元。', ['gdp 2020 actual level 96.4 亿元 exact']],
   ['全社会固定资产投\n资完成59.4亿元。', ['fixed_asset_investment 2020 actual level 59.4 亿元 exact']],
