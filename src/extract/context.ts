@@ -78,8 +78,11 @@ export function buildContext(text: string): DocContext {
         openings = openingPeriods(text, line, periodCtxAt(line.start), review);
         paraPeriods.set(line.start, openings);
       }
+      // A heading run into the paragraph (a scrape that lost its line breaks) opens a section: an opening
+      // before it frames nothing after it.
+      const from = sectionAt(sections, pos).start;
       let found: string | null = null;
-      for (const [start, period] of openings) if (start <= pos) found = period;
+      for (const [start, period] of openings) if (start <= pos && start >= from) found = period;
       return found;
     },
   };

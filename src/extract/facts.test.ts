@@ -372,6 +372,24 @@ const PLAN_FORMS: Array<[string, string[]]> = [
   ['粮食播种面积稳定在12.3万亩，产量5.1万吨以上。', ['grain_output 2021 target level 5.1 万吨 min']],
 ];
 
+describe('a heading run into a paragraph ends the frame of the sentences before it', () => {
+  // test/invented/report2-wuhou-2022 with its line breaks lost: 今后五年 opens a sentence of the one long line; the
+  // run-in 三、2022年工作安排 opens the plan year's section, and 今后五年 frames nothing after it.
+  it.each([
+    [
+      '武侯区2022年政府工作报告 一、过去五年工作回顾 五年来，全区地区生产总值增长7.1%。二、今后五年的奋斗目标 今后五年，是开启新征程的关键五年。今后五年的主要目标是：地区生产总值年均增长7%左右，到2026年突破2000亿元。三、2022年工作安排 2022年是本届政府的开局之年。力争社会消费品零售总额突破1000亿元，实际利用外资达到4.5亿美元。',
+      ['gdp 2022-2026 target avg_growth 7 % approx', 'gdp 2026 target level 2000 亿元 min', 'retail_sales 2022 target level 1000 亿元 min', 'fdi_utilized 2022 target level 4.5 亿美元 exact'],
+    ],
+    // invented: another place, a county's 2017 report, bullets and half-width punctuation
+    [
+      '青禾县2017年政府工作报告 一、过去五年工作回顾 过去五年,全县财政总收入年均增长9%。二、今后五年的目标任务 未来五年的奋斗目标是：全县一般公共预算收入年均增长6%以上。三、2017年重点工作 ●力争税收收入突破12亿元;确保新增城镇就业5000人。',
+      ['fiscal_total_revenue 2012-2016 actual avg_growth 9 % exact', 'general_budget_revenue 2017-2021 target avg_growth 6 % min', 'tax_revenue 2017 target level 12 亿元 min', 'new_urban_jobs 2017 target level 5000 人 exact'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(factsOf(text)).toEqual(expected);
+  });
+});
+
 describe('an average over parts of years', () => {
   it('两年平均增长 in a half-year release is no span of whole years', () => {
     const text = '青禾县2021年上半年经济运行情况\n上半年，全县地区生产总值同比增长12.7%，两年平均增长5.3%。';
