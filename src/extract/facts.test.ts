@@ -324,6 +324,9 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
   ],
   ['第一产业增加值99455.3万元，增长3.2%，占生产总值的比重为6.6%。', ['value_added_primary 2020 actual level 99455.3 万元 exact', 'value_added_primary 2020 actual growth 3.2 % exact']],
   ['规上工业总产值779.7亿元，占全市的比重为12.5%，总产值增长3.3%。', ['industrial_output 2020 actual level 779.7 亿元 exact', 'industrial_output 2020 actual growth 3.3 % exact']],
+  // A share of the budget (为预算的102.3%) is passed over the same way.
+  ['一般公共预算收入完成21.36亿元，为预算的102.3%，增长5.8%。', ['general_budget_revenue 2020 actual level 21.36 亿元 exact', 'general_budget_revenue 2020 actual growth 5.8 % exact']],
+  ['税收收入完成9.2亿元，完成年度预算的98.6%，下降1.5%。', ['tax_revenue 2020 actual level 9.2 亿元 exact', 'tax_revenue 2020 actual growth -1.5 % exact']],
 ];
 
 // Targets named in a review: the sentence is led by their name and a colon.
