@@ -19,6 +19,9 @@ const REVIEW: Array<[string, string[]]> = [
   ['一般公共预算收入同比下降7.6%。', ['general_budget_revenue 2020 actual growth -7.6 % exact']],
   ['地方一般公共预算收入(不含省级下放)15.34亿元。', ['local_general_budget_revenue 2020 actual level 15.34 亿元 exact']],
   ['固定资产投资(不含农户)同比增长11.5%；500万元以上固定资产投资增长9%。', ['fixed_asset_investment 2020 actual growth 11.5 % exact', 'fixed_asset_investment 2020 actual growth 9 % exact']],
+  // 全口径 (all of it, central and local shares) keeps the name whole, like 全社会.
+  ['全口径税收收入完成18.6亿元，增长9.1%。', ['tax_revenue 2020 actual level 18.6 亿元 exact', 'tax_revenue 2020 actual growth 9.1 % exact']],
+  ['全县全口径财政收入32亿元。', ['fiscal_total_revenue 2020 actual level 32 亿元 exact']],
   ['固定资产投资290多亿元，税收收入近20亿元。', ['fixed_asset_investment 2020 actual level 290 亿元 min', 'tax_revenue 2020 actual level 20 亿元 approx']],
   ['实际利用外资1.2亿美元，引进省外境内资金超过300亿元。', ['fdi_utilized 2020 actual level 1.2 亿美元 exact', 'domestic_capital_utilized 2020 actual level 300 亿元 min']],
   ['规模以上工业增加值增长6%－6.5%。', ['industrial_value_added 2020 actual growth 6-6.5 % range']],
