@@ -189,6 +189,11 @@ export function parseChain(text: string, pos: number, limit: number, ctx: Period
       state.period = p;
       i = p.end;
       if (text[i] === '的') i++;
+      // 两年平均增长6.1%: a yearly average over the span just named.
+      if (p.span && text.startsWith('平均', i)) {
+        state.yearlyAverage = true;
+        i += 2;
+      }
       continue;
     }
     if (text.startsWith('年均', i)) {

@@ -78,8 +78,11 @@ export function buildContext(text: string): DocContext {
         openings = openingPeriods(text, line, periodCtxAt(line.start), review);
         paraPeriods.set(line.start, openings);
       }
+      // A heading run into the paragraph (a scrape that lost its line breaks) opens a section: an opening
+      // before it frames nothing after it.
+      const from = sectionAt(sections, pos).start;
       let found: string | null = null;
-      for (const [start, period] of openings) if (start <= pos) found = period;
+      for (const [start, period] of openings) if (start <= pos && start >= from) found = period;
       return found;
     },
   };
@@ -106,8 +109,8 @@ function openingPeriods(text: string, line: Line, ctx: PeriodContext, review: st
 function openingAt(text: string, start: number, end: number, ctx: PeriodContext, review: string | null): string | null {
   let i = start;
   while (i < end && /\s/.test(text[i]!)) i++;
-  // Skip a list marker: (一), 1., 一是
-  const marker = /^([(（][一二三四五六七八九十]+[)）]|\d+[.、]|[一二三四五六七八九十]+是)/.exec(text.slice(i, i + 6));
+  // Skip a list marker: (一), 1., 一是, and the dash or bullet that opens a paragraph of a list (——五年来，…; ●五年来，…)
+  const marker = /^([(（][一二三四五六七八九十]+[)）]|\d+[.、]|[一二三四五六七八九十]+是|[—－-]{1,2}\s*|[●■◆▲★☆○◇□·•]\s*)/.exec(text.slice(i, i + 6));
   if (marker) i += marker[0].length;
   const p = readPeriod(text, i, ctx);
   if (!p) return null;

@@ -19,6 +19,9 @@ const REVIEW: Array<[string, string[]]> = [
   ['一般公共预算收入同比下降7.6%。', ['general_budget_revenue 2020 actual growth -7.6 % exact']],
   ['地方一般公共预算收入(不含省级下放)15.34亿元。', ['local_general_budget_revenue 2020 actual level 15.34 亿元 exact']],
   ['固定资产投资(不含农户)同比增长11.5%；500万元以上固定资产投资增长9%。', ['fixed_asset_investment 2020 actual growth 11.5 % exact', 'fixed_asset_investment 2020 actual growth 9 % exact']],
+  // 全口径 (all of it, central and local shares) keeps the name whole, like 全社会.
+  ['全口径税收收入完成18.6亿元，增长9.1%。', ['tax_revenue 2020 actual level 18.6 亿元 exact', 'tax_revenue 2020 actual growth 9.1 % exact']],
+  ['全县全口径财政收入32亿元。', ['fiscal_total_revenue 2020 actual level 32 亿元 exact']],
   ['固定资产投资290多亿元，税收收入近20亿元。', ['fixed_asset_investment 2020 actual level 290 亿元 min', 'tax_revenue 2020 actual level 20 亿元 approx']],
   ['实际利用外资1.2亿美元，引进省外境内资金超过300亿元。', ['fdi_utilized 2020 actual level 1.2 亿美元 exact', 'domestic_capital_utilized 2020 actual level 300 亿元 min']],
   ['规模以上工业增加值增长6%－6.5%。', ['industrial_value_added 2020 actual growth 6-6.5 % range']],
@@ -257,6 +260,19 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
     '金融机构存贷款余额分别为320亿元、210亿元，分别增长11%、13%。',
     ['deposit_balance 2020 actual level 320 亿元 exact', 'loan_balance 2020 actual level 210 亿元 exact', 'deposit_balance 2020 actual growth 11 % exact', 'loan_balance 2020 actual growth 13 % exact'],
   ],
+  // 第一、二、三产业: one word for the three sectors (merged, like 存贷款); 进出口总值 as 进出口总额 (customs' word).
+  [
+    '第一、二、三产业增加值分别增长3.1%、7.5%和8.2%。',
+    ['value_added_primary 2020 actual growth 3.1 % exact', 'value_added_secondary 2020 actual growth 7.5 % exact', 'value_added_tertiary 2020 actual growth 8.2 % exact'],
+  ],
+  ['第二、三产业增加值分别达到148亿元、159亿元。', ['value_added_secondary 2020 actual level 148 亿元 exact', 'value_added_tertiary 2020 actual level 159 亿元 exact']],
+  ['外贸进出口总值52.3亿元，增长15.6%，其中出口总值38.7亿元。', ['trade_total 2020 actual level 52.3 亿元 exact', 'trade_total 2020 actual growth 15.6 % exact', 'exports 2020 actual level 38.7 亿元 exact']],
+  // 增收1.2亿元: a change in the amount between a level and its growth, passed over like 增加2050元.
+  ['一般公共预算收入完成21.36亿元，增收1.2亿元，增长5.8%。', ['general_budget_revenue 2020 actual level 21.36 亿元 exact', 'general_budget_revenue 2020 actual growth 5.8 % exact']],
+  ['税收收入8.6亿元，减收0.4亿元，下降4.4%。', ['tax_revenue 2020 actual level 8.6 亿元 exact', 'tax_revenue 2020 actual growth -4.4 % exact']],
+  // 规模以上工业总产值、增加值: the second item borrows the head of the first (elided, like 粮食…、总产量).
+  ['规模以上工业总产值、增加值分别增长12%、9%。', ['industrial_output 2020 actual growth 12 % exact', 'industrial_value_added 2020 actual growth 9 % exact']],
+  ['规上工业增加值、总产值分别达到86亿元和312亿元。', ['industrial_value_added 2020 actual level 86 亿元 exact', 'industrial_output 2020 actual level 312 亿元 exact']],
   ['全年上报城镇新增就业5071人。', ['new_urban_jobs 2020 actual level 5071 人 exact']],
   ['全县地方生产总值完成96.4亿元。', ['gdp 2020 actual level 96.4 亿元 exact']],
   ['全社会固定资产投\n资完成59.4亿元。', ['fixed_asset_investment 2020 actual level 59.4 亿元 exact']],
@@ -311,6 +327,9 @@ const REVIEW_FORMS: Array<[string, string[]]> = [
   ],
   ['第一产业增加值99455.3万元，增长3.2%，占生产总值的比重为6.6%。', ['value_added_primary 2020 actual level 99455.3 万元 exact', 'value_added_primary 2020 actual growth 3.2 % exact']],
   ['规上工业总产值779.7亿元，占全市的比重为12.5%，总产值增长3.3%。', ['industrial_output 2020 actual level 779.7 亿元 exact', 'industrial_output 2020 actual growth 3.3 % exact']],
+  // A share of the budget (为预算的102.3%) is passed over the same way.
+  ['一般公共预算收入完成21.36亿元，为预算的102.3%，增长5.8%。', ['general_budget_revenue 2020 actual level 21.36 亿元 exact', 'general_budget_revenue 2020 actual growth 5.8 % exact']],
+  ['税收收入完成9.2亿元，完成年度预算的98.6%，下降1.5%。', ['tax_revenue 2020 actual level 9.2 亿元 exact', 'tax_revenue 2020 actual growth -1.5 % exact']],
 ];
 
 // Targets named in a review: the sentence is led by their name and a colon.
@@ -331,6 +350,16 @@ const SPANS: Array<[string, string[]]> = [
   ['2020年固定资产投资15.5亿元，比2017年翻一番，年均增长26%。', ['fixed_asset_investment 2020 actual level 15.5 亿元 exact', 'fixed_asset_investment 2018-2020 actual avg_growth 26 % exact']],
   ['过去四年，是我县负重拼搏的四年。\n2020年地区生产总值26.8亿元，较上年增长12%，年均增长11%。', ['gdp 2020 actual level 26.8 亿元 exact', 'gdp 2020 actual growth 12 % exact', 'gdp 2017-2020 actual avg_growth 11 % exact']],
   ['三年来，我们攻坚克难。\n2020年，税收收入9亿元，年均增长7.5%。', ['tax_revenue 2020 actual level 9 亿元 exact', 'tax_revenue 2018-2020 actual avg_growth 7.5 % exact']],
+  // A five-year review laid out as a list of dashed or bulleted paragraphs (test/invented/report2-wuhou-2022):
+  // the span opens each of them after its dash; 由X增加到Y and 累计 read over it.
+  [
+    '——五年来，综合实力跃上新台阶。一般公共预算收入由55.3亿元增加到78.9亿元；累计实际利用外资18.6亿美元。',
+    ['general_budget_revenue 2015 actual level 55.3 亿元 exact', 'general_budget_revenue 2020 actual level 78.9 亿元 exact', 'fdi_utilized 2016-2020 actual level 18.6 亿美元 exact'],
+  ],
+  ['● 五年来，民生福祉持续增进。财政总收入由12亿元增加到18.5亿元，累计新增城镇就业3.2万人。', ['fiscal_total_revenue 2015 actual level 12 亿元 exact', 'fiscal_total_revenue 2020 actual level 18.5 亿元 exact', 'new_urban_jobs 2016-2020 actual level 3.2 万人 exact']],
+  // 两年平均增长: a yearly average over the two years up to the figure's (report2-wuhou-2022), and variants.
+  ['全区实现地区生产总值1356.2亿元，增长8.6%,两年平均增长6.1%。', ['gdp 2020 actual level 1356.2 亿元 exact', 'gdp 2020 actual growth 8.6 % exact', 'gdp 2019-2020 actual avg_growth 6.1 % exact']],
+  ['规模以上工业增加值增长10.2%，两年平均增长7.5%；社会消费品零售总额增长14.3%、三年平均增长6%。', ['industrial_value_added 2020 actual growth 10.2 % exact', 'industrial_value_added 2019-2020 actual avg_growth 7.5 % exact', 'retail_sales 2020 actual growth 14.3 % exact', 'retail_sales 2018-2020 actual avg_growth 6 % exact']],
 ];
 
 const PLAN_FORMS: Array<[string, string[]]> = [
@@ -348,6 +377,31 @@ const PLAN_FORMS: Array<[string, string[]]> = [
   ['农村居民人均可支配收入与地区生产总值增长基本同步。', ['rural_income_pc 2021 target growth 与地区生产总值增长基本同步 % qualitative']],
   ['粮食播种面积稳定在12.3万亩，产量5.1万吨以上。', ['grain_output 2021 target level 5.1 万吨 min']],
 ];
+
+describe('a heading run into a paragraph ends the frame of the sentences before it', () => {
+  // test/invented/report2-wuhou-2022 with its line breaks lost: 今后五年 opens a sentence of the one long line; the
+  // run-in 三、2022年工作安排 opens the plan year's section, and 今后五年 frames nothing after it.
+  it.each([
+    [
+      '武侯区2022年政府工作报告 一、过去五年工作回顾 五年来，全区地区生产总值增长7.1%。二、今后五年的奋斗目标 今后五年，是开启新征程的关键五年。今后五年的主要目标是：地区生产总值年均增长7%左右，到2026年突破2000亿元。三、2022年工作安排 2022年是本届政府的开局之年。力争社会消费品零售总额突破1000亿元，实际利用外资达到4.5亿美元。',
+      ['gdp 2022-2026 target avg_growth 7 % approx', 'gdp 2026 target level 2000 亿元 min', 'retail_sales 2022 target level 1000 亿元 min', 'fdi_utilized 2022 target level 4.5 亿美元 exact'],
+    ],
+    // invented: another place, a county's 2017 report, bullets and half-width punctuation
+    [
+      '青禾县2017年政府工作报告 一、过去五年工作回顾 过去五年,全县财政总收入年均增长9%。二、今后五年的目标任务 未来五年的奋斗目标是：全县一般公共预算收入年均增长6%以上。三、2017年重点工作 ●力争税收收入突破12亿元;确保新增城镇就业5000人。',
+      ['fiscal_total_revenue 2012-2016 actual avg_growth 9 % exact', 'general_budget_revenue 2017-2021 target avg_growth 6 % min', 'tax_revenue 2017 target level 12 亿元 min', 'new_urban_jobs 2017 target level 5000 人 exact'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(factsOf(text)).toEqual(expected);
+  });
+});
+
+describe('an average over parts of years', () => {
+  it('两年平均增长 in a half-year release is no span of whole years', () => {
+    const text = '青禾县2021年上半年经济运行情况\n上半年，全县地区生产总值同比增长12.7%，两年平均增长5.3%。';
+    expect(factsOf(text)).toEqual(['gdp 2021H1 actual growth 12.7 % exact']);
+  });
+});
 
 describe('forms read for their meaning', () => {
   it.each(REVIEW_FORMS)('review: %s', (sentence, expected) => {

@@ -455,6 +455,8 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
     if (high !== null && r.sign < 0) [value, high] = [high, value];
     qualifier = q.qualifier ?? 'exact';
   }
+  // 两年平均增长5.3% in a release for part of a year: an average over parts of years, no span of whole years.
+  if (r.period?.span && text.startsWith('平均', r.period.end) && doc.reviewPeriod && !/^\d{4}$/.test(doc.reviewPeriod)) return null;
   const yearlyAverage = r.yearlyAverage || before.endsWith('年均');
   // 五年累计完成固定资产投资1200亿元, 期间共完成: a total over the span.
   const total = r.cumulative || /累计|共/.test(before);

@@ -28,7 +28,7 @@ export interface PeriodMatch {
 const PERIOD_START_CHARS = [
   ...'0123456789',
   ...'从由到至“"‘\'「『',
-  ...'一二三四五六七八九十',
+  ...'一二三四五六七八九十两',
   ...'过近今年全本去上明来下第前当未',
 ];
 const PERIOD_START = new Uint8Array(65536);
@@ -244,10 +244,10 @@ function readPeriodAt(text: string, pos: number, ctx: PeriodContext): PeriodMatc
 
 /**
  * 过去四年, 近三年, 五年来, 过去的五年: the N years up to the document's year (a new term's review of 4 or 5 years);
- * a bare count before what it measures (五年年均增长5.2%, 十年增加近70万亿元, 五年累计); 今后五年, 未来五年:
+ * a bare count before what it measures (五年年均增长5.2%, 两年平均增长6.1%, 十年增加近70万亿元, 五年累计); 今后五年, 未来五年:
  * the N years from the plan year on.
  */
-const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来|([二两三四五六七八九十]|\d{1,2})年(?=年均|累计|共计|增加|增长))/;
+const YEARS_BACK = /^(?:(过去的?|近)([二两三四五六七八九十]|\d{1,2})年(?:来|间|里)?|([二两三四五六七八九十]|\d{1,2})年来|([二两三四五六七八九十]|\d{1,2})年(?=年均|平均|累计|共计|增加|增长))/;
 const YEARS_AHEAD = /^(?:今后|未来)的?([二两三四五六七八九十]|\d{1,2})年(?:内|间|里)?/;
 function yearsBack(text: string, pos: number, ctx: PeriodContext): PeriodMatch | null {
   const c = text[pos]!;

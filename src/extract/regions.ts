@@ -496,7 +496,9 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceMenti
     let accepted = false;
     const afterMention = lastEnd === i;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const prevHan = !afterMention && isHan(prev);
+    // 2019年莒县: a year before a name is a boundary, as a digit or a punctuation mark is.
+    const afterYear = prev === 0x5e74 && i > 1 && text.charCodeAt(i - 2) >= 0x30 && text.charCodeAt(i - 2) <= 0x39;
+    const prevHan = !afterMention && !afterYear && isHan(prev);
     for (let k = n - 1; k >= 0; k--) {
       const e = entries[hits[k] ?? 0];
       const stop = ends[k] ?? i;

@@ -88,6 +88,19 @@ function isTabRow(text: string, start: number, end: number): boolean {
   return cells.length >= 3 && cells.every((c) => c.length <= 30 && !/[。；，！？;]/.test(c));
 }
 
+/**
+ * 指标名称   单位   2018年预计   增长（%）: a PDF's text layer printed with its layout (pdftotext -layout) keeps a
+ * table's columns apart with runs of spaces. Three spaces or more between each of three short, unpunctuated
+ * cells make a row; a single or double space (a speaker's name, a site's chrome) does not.
+ */
+export const SPACE_GAP = / {3,}/;
+function isSpaceRow(text: string, start: number, end: number): boolean {
+  const row = text.slice(start, end);
+  if (row.indexOf('   ') < 0) return false;
+  const cells = row.trim().split(SPACE_GAP).filter(Boolean);
+  return cells.length >= 3 && cells.every((c) => c.length <= 30 && !/[。；，！？;]/.test(c));
+}
+
 export function splitLines(text: string): Line[] {
   // A line with two bars, or with cells between tabs, is a table row.
   const bars = positionsOf(text, '|');
@@ -103,7 +116,7 @@ export function splitLines(text: string): Line[] {
     if (e > start && text[e - 1] === '\r') e--;
     while (k < bars.length && bars[k]! < start) k++;
     while (t < tabs.length && tabs[t]! < start) t++;
-    const table = (k + 1 < bars.length && bars[k + 1]! < e) || (t + 1 < tabs.length && tabs[t + 1]! < e && isTabRow(text, start, e));
+    const table = (k + 1 < bars.length && bars[k + 1]! < e) || (t + 1 < tabs.length && tabs[t + 1]! < e && isTabRow(text, start, e)) || ((t >= tabs.length || tabs[t]! >= e) && isSpaceRow(text, start, e));
     lines.push({ start, end: e, table });
     if (end >= text.length) break;
     start = end + 1;

@@ -106,6 +106,47 @@ describe('tables', () => {
     expect(tableFacts(lines.join('\n'))).toEqual(expected);
   });
 
+  // A PDF's text layer printed with its layout: columns apart by runs of spaces; a target column whose
+  // header says 增长 holds growth rates (a rate's own level for 失业率); 9—10 is a range (report2-juxian-2019).
+  it.each([
+    [
+      [
+        '莒县2019年政府工作报告',
+        '二、2019年工作总体要求和主要预期目标',
+        '指标名称                    单位        2018年预计              增长（%）           2019年目标增长（%）',
+        '地区生产总值                亿元        421.6                   6.8                 7左右',
+        '社会消费品零售总额          亿元        218.4                   9.6                 9—10',
+        '城镇登记失业率              %           3.1                     —                  4以内',
+        '单位地区生产总值能耗        %           —                      -4.2                完成市下达任务',
+      ],
+      [
+        'gdp 2018 actual level 421.6 亿元 exact (预计)',
+        'gdp 2018 actual growth 6.8 % exact (预计)',
+        'gdp 2019 target growth 7 % approx',
+        'retail_sales 2018 actual level 218.4 亿元 exact (预计)',
+        'retail_sales 2018 actual growth 9.6 % exact (预计)',
+        'retail_sales 2019 target growth 9-10 % range',
+        'registered_unemployment_rate 2018 actual level 3.1 % exact (预计)',
+        'registered_unemployment_rate 2019 target level 4 % max',
+        'energy_intensity 2018 actual growth -4.2 % exact (预计)',
+        'energy_intensity 2019 target growth 完成市下达任务 % qualitative',
+      ],
+    ],
+    // invented: another place and widths, no unit column
+    [
+      ['青禾县2022年政府工作报告', '二、2022年主要预期目标', '指标   2021年完成   2022年预期增长', '一般公共预算收入（亿元）   12.6   6以上', '城镇调查失业率（%）   5.2   5.5以内'],
+      ['general_budget_revenue 2021 actual level 12.6 亿元 exact', 'general_budget_revenue 2022 target growth 6 % min', 'surveyed_unemployment_rate 2021 actual level 5.2 % exact', 'surveyed_unemployment_rate 2022 target level 5.5 % max'],
+    ],
+  ])('reads a table whose columns a layout keeps apart with spaces %#', (lines, expected) => {
+    const facts = extract(lines.join('\n'), { doc: 't' }).facts.filter((f) => / {3}/.test(f.quote));
+    expect(facts.map((f) => `${showFact(f)}${f.estimated ? ' (预计)' : ''}`)).toEqual(expected);
+  });
+
+  it('keeps a speaker line or a chrome line with single or double spaces out of tables', () => {
+    const text = '莒县人民政府县长  刘建军\n信息来源：醴陵市融媒体中心  发布时间：2024-06-19 16:20  【字体：大 中 小】';
+    expect(splitLines(text).map((l) => l.table)).toEqual([false, false]);
+  });
+
   it('reads prose that tabs indent or break as prose, not as a table', () => {
     const text = '青禾县2022年国民经济和社会发展统计公报\n\t\t2022年，全县地区生产总值实现120.5亿元，比上年增长6.1%。\t其中第一产业增加值21.3亿元，增长4.2%；\t第二产业增加值45.6亿元，增长7.4%。';
     const lines = splitLines(text);

@@ -8,7 +8,7 @@ import type { DocContext } from './context.js';
 import { contextPeriod } from './facts.js';
 import { readPeriod, type PeriodContext } from './periods.js';
 import { completeUnit, QUALITATIVE, readQuantity } from './quantities.js';
-import type { Line } from './structure.js';
+import { SPACE_GAP, type Line } from './structure.js';
 import { normalizeUnit, unitInfo } from './units.js';
 
 export interface Cell {
@@ -25,6 +25,8 @@ interface Column {
   period: string | null;
   /** 预计完成: the column holds estimates. */
   estimated: boolean;
+  /** 2019年目标增长（%）: a target column whose numbers are growth rates (for a rate such as 失业率, its level). */
+  growthTarget?: boolean;
 }
 
 const EMPTY_CELL = /^(?:|—+|-+|－+|\/|／|…+|--)$/;
@@ -35,6 +37,8 @@ export function cellsOf(text: string, line: Line): Cell[] {
   // Cells between bars where the row has bars, else between tabs (a run of tabs is one gap).
   const row = text.slice(line.start, line.end);
   const bars = row.indexOf('|') >= 0;
+  // No bars and no tabs: a layout-printed row, its cells apart by runs of spaces.
+  if (!bars && row.indexOf('\t') < 0) return spaceCells(text, line);
   const sep = bars ? 124 : 9;
   let start = line.start;
   for (let i = line.start; i <= line.end; i++) {
@@ -56,6 +60,24 @@ export function cellsOf(text: string, line: Line): Cell[] {
   if (row.trimStart().startsWith('|') && cells[0]?.text === '') cells.shift();
   // ⇥地区生产总值⇥亿元: tabs that indent the row open no cell.
   if (!bars && cells[0]?.text === '' && row.startsWith('\t')) cells.shift();
+  return cells;
+}
+
+function spaceCells(text: string, line: Line): Cell[] {
+  const cells: Cell[] = [];
+  const re = new RegExp(SPACE_GAP.source, 'g');
+  let start = line.start;
+  const row = text.slice(line.start, line.end);
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) cells.push({ start: s, end: e, text: text.slice(s, e) });
+  };
+  for (let m = re.exec(row); m; m = re.exec(row)) {
+    push(start, line.start + m.index);
+    start = line.start + m.index + m[0].length;
+  }
+  push(start, line.end);
   return cells;
 }
 
@@ -103,6 +125,7 @@ function columnsOf(headers: Cell[][], ctx: PeriodContext): Column[] {
       subUsed = true;
     } else columns.push({ label: c.text, role: role === 'other' && period ? 'actual' : role, period, estimated: /预计/.test(c.text) });
   });
+  for (const c of columns) if (c.role === 'target' && /增长|增速|增幅/.test(squeeze(c.label))) c.growthTarget = true;
   // 增长(%) right after 2020年预计完成: the growth of that result, same period, same estimate.
   for (let i = 1; i < columns.length; i++) {
     const c = columns[i]!;
@@ -226,11 +249,19 @@ function cellFact(doc: DocContext, ind: Indicator, cell: Cell, col: Column, unit
   const q = readQuantity(doc.text, sign < 0 ? cell.start + 1 : cell.start);
   if (!q || q.end > cell.end || q.percentPoint) return null;
   if (sign < 0) q.value = -q.value;
-  const growthColumn = col.role === 'growth';
+  // 9—10 in a column of percentages: a range whose unit the header gives.
+  const bare = /^\d+(?:\.\d+)?[-－—–~～至](\d+(?:\.\d+)?)$/.exec(text);
+  if (bare && q.high === null && !q.unit && sign > 0 && Number(bare[1]) > q.value) {
+    q.high = Number(bare[1]);
+    q.qualifier = 'range';
+  }
+  const growthColumn = col.role === 'growth' || (!!col.growthTarget && ind.percent === 'growth');
   const written = q.unit || unit;
   const percent = written === '%' || growthColumn;
   if (percent && (growthColumn || ind.percent === 'growth')) {
-    return { ...base, measure: 'growth', value: q.value, unit: '%', qualifier: q.qualifier ?? 'exact' };
+    const fact: Fact = { ...base, measure: 'growth', value: q.value, unit: '%', qualifier: q.qualifier ?? 'exact' };
+    if (q.high !== null) fact.value_high = q.high;
+    return fact;
   }
   const u = written === '%' ? (ind.dims.includes('%') ? '%' : null) : completeUnit(written, ind.dims) ?? (unitInfo(written) ? null : null);
   if (!u) return null;
