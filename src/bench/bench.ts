@@ -71,9 +71,22 @@ function parseCli(): { mb: number; refMb: number; formatMb: number; json: boolea
   return { mb, refMb, formatMb, json: values.json };
 }
 
-function warmUp(docs: readonly BenchDoc[]): void {
-  // Enough calls for the JIT to optimise the extractor's hot paths.
-  for (let round = 0; round < 5; round++) for (const d of docs) extract(d.text, { doc: d.name });
+/**
+ * Untimed work before each timed phase, the same rule for the extractor and
+ * the reference: at least WARM_MS of calls, so that V8 has compiled the hot
+ * paths of each before it is timed (a fixed number of calls favours the one
+ * with less code to compile).
+ */
+const WARM_MS = 2000;
+
+function warmUp(run: () => void): number {
+  const t0 = performance.now();
+  let rounds = 0;
+  do {
+    run();
+    rounds++;
+  } while (performance.now() - t0 < WARM_MS);
+  return rounds;
 }
 
 function measureExtraction(docs: readonly BenchDoc[], targetBytes: number) {
@@ -138,7 +151,7 @@ function measureReference(docs: readonly BenchDoc[], refBytes: number) {
   const results: Record<'reused' | 'convenience', ReferenceResult & Phase> = {} as never;
   for (const [key, make] of [['reused', reusedModels], ['convenience', convenienceApi]] as const) {
     const recognise = make();
-    runReference(warm, recognise); // warm-up
+    warmUp(() => runReference(warm, recognise));
     collect();
     const r = runReference(sample, recognise);
     results[key] = { ...r, ...phase(r.bytes, r.seconds) };
@@ -156,7 +169,10 @@ async function main(): Promise<void> {
   console.log(`zhengbao bench — node ${process.version}, ${cpu}${gc ? '' : ' (run with --expose-gc for steadier numbers)'}`);
   console.log(`corpus: ${docs.length} documents, ${fmt(corpusBytes / 1e3)} kB, repeated to ≥ ${fmt(mb)} MB`);
 
-  warmUp(docs);
+  warmUp(() => {
+    for (const d of docs) extract(d.text, { doc: d.name });
+  });
+  console.log(`warm-up: ${fmt(WARM_MS / 1000)} s of untimed calls before each timed phase (extraction, each reference API)`);
   collect();
   const ex = measureExtraction(docs, targetBytes);
   const rssAfterExtraction = rssMB();

@@ -24,7 +24,8 @@ export interface Decision<T> {
   tally: Array<[T, number]>;
 }
 
-const keyOf = (v: unknown): string => JSON.stringify(v ?? null);
+// Strings (most values) keyed as they are; regions and others by their JSON.
+const keyOf = (v: unknown): string => (typeof v === 'string' ? `s${v}` : `j${JSON.stringify(v ?? null)}`);
 
 /**
  * The value with the most weight wins; a tie goes to the value whose
@@ -34,8 +35,9 @@ const keyOf = (v: unknown): string => JSON.stringify(v ?? null);
 export function decide<T>(cues: Array<Cue<T>>, fallback: T): Decision<T> {
   if (!cues.length) return { value: fallback, cues: [], tally: [] };
   const sums = new Map<string, { value: T; sum: number; max: number; first: number }>();
+  const keys = cues.map((c) => keyOf(c.value));
   cues.forEach((c, i) => {
-    const k = keyOf(c.value);
+    const k = keys[i]!;
     const s = sums.get(k) ?? { value: c.value, sum: 0, max: -Infinity, first: i };
     s.sum += c.weight;
     s.max = Math.max(s.max, c.weight);
@@ -45,7 +47,7 @@ export function decide<T>(cues: Array<Cue<T>>, fallback: T): Decision<T> {
   const best = ranked[0]!;
   if (best.sum <= 0) return { value: fallback, cues, tally: ranked.map((r) => [r.value, r.sum]) };
   const won = keyOf(best.value);
-  const ordered = [...cues.filter((c) => keyOf(c.value) === won), ...cues.filter((c) => keyOf(c.value) !== won)];
+  const ordered = [...cues.filter((_, i) => keys[i] === won), ...cues.filter((_, i) => keys[i] !== won)];
   return { value: best.value, cues: ordered, tally: ranked.map((r) => [r.value, r.sum]) };
 }
 

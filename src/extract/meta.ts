@@ -319,14 +319,9 @@ function regionOfDocument(
   text: string,
   parts: { title: string | null; tag: string | null; speakerLine: string | null; meetingLine: HeadLine | null; disclosure: Disclosure | null; bodyStart: number; selfLevel: RegionLevel | null; site?: string | null },
 ): { region: Decision<RegionShape | null>; place: Place | null } {
-  // One scan of the head for the cues that read places in it (the context of an ambiguous name, the lead's first place).
-  const headEnd = Math.min(text.length, 600);
-  let opening: PlaceMention[] | null = null;
-  const openingMentions = (): PlaceMention[] => (opening ??= findPlaces(text, 0, headEnd));
-  const mentionsIn = (from: number, to: number): PlaceMention[] =>
-    to <= headEnd ? openingMentions().filter((m) => m.start >= from && m.end <= to) : findPlaces(text, from, to);
+  // The head's places, read once and only when a name needs them (an ambiguous 西湖区 placed by 南昌市 above it).
   let head: PlaceMention[] | null = null;
-  const headMentions = (): PlaceMention[] => (head ??= mentionsIn(0, 600));
+  const headMentions = (): PlaceMention[] => (head ??= findPlaces(text, 0, Math.min(text.length, 600)));
   const contextFor = (name: string): Place[] =>
     lookup(name).length > 1 ? headMentions().filter((m) => m.text !== name).flatMap((m) => m.candidates.slice(0, 1)) : [];
   const cues: Array<Cue<RegionShape | null>> = [];
@@ -357,7 +352,7 @@ function regionOfDocument(
   const leadStart = leadStartOf(text, parts.bodyStart);
   const leadEnd = text.indexOf('。', leadStart);
   const leadText = text.slice(leadStart, leadEnd < 0 ? Math.min(text.length, leadStart + 200) : leadEnd);
-  const firstLead = mentionsIn(leadStart, leadStart + leadText.length).find((m) => m.candidates[0]?.level !== 'township');
+  const firstLead = findPlaces(text, leadStart, leadStart + leadText.length).find((m) => m.candidates[0]?.level !== 'township');
   if (firstLead) vote('region:lead-first-place', firstLead.text, 2, firstLead.start);
   // Places a text lists (霍山县34个、金寨县32个…) under one parent: the parent speaks (全市).
   const parent = commonParent(listedPlaces(text, parts.bodyStart, Math.min(text.length, parts.bodyStart + 1500)));
@@ -412,13 +407,14 @@ function listedPlaces(text: string, from: number, to: number): PlaceMention[] {
   for (let s = from; s < to; ) {
     let e = s;
     let commas = 0;
-    while (e < to && !SENTENCE_END_CODES.has(text.charCodeAt(e))) if (text.charCodeAt(e++) === 0x3001) commas++;
+    for (let c = text.charCodeAt(e); e < to && SENTENCE_END_CODES[c] !== 1; c = text.charCodeAt(++e)) if (c === 0x3001) commas++;
     if (commas >= 2) out.push(...findPlaces(text, s, e));
     s = e + 1;
   }
   return out;
 }
-const SENTENCE_END_CODES = new Set([...'。；;！？!?\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES = new Uint8Array(65536);
+for (const c of '。；;！？!?\n') SENTENCE_END_CODES[c.charCodeAt(0)] = 1;
 
 function commonParent(mentions: PlaceMention[]): { place: Place; names: string[] } | null {
   const counties = new Map<string, Place>();

@@ -68,6 +68,8 @@ function fullwidthToAscii(c: number): number {
 interface Script {
   /** Conversion stages (Taiwan variants → OpenCC Traditional → Simplified), each a trie of words. */
   stages: OpenCC.Trie[];
+  /** The longest dictionary word: a conversion needs no more context than this around a Traditional character. */
+  longestWord: number;
   /** Characters only Traditional text writes (個, 們, 發), and only Simplified text writes (个, 们, 发). */
   traditionalOnly: Set<string>;
   simplifiedOnly: Set<string>;
@@ -99,8 +101,16 @@ function scriptData(): Script {
     trie.loadDictGroup(group);
     stages.push(trie);
   }
+  let longestWord = 1;
+  for (const group of [...locale.from.tw!, ...locale.to.cn!]) {
+    for (const dict of group) {
+      const pairs = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
+      for (const [from] of pairs) if (from && from.length > longestWord) longestWord = from.length;
+    }
+  }
   script = {
     stages,
+    longestWord,
     traditionalOnly: singleCharChanges(locale.to.cn!),
     simplifiedOnly: singleCharChanges(locale.from.cn ?? []),
   };
@@ -224,35 +234,42 @@ function denoise(original: string, table: Uint8Array): PieceMap {
  * a Traditional-only character; other lines are copied. A word replaced by
  * one of the same length keeps each character's place (發展 → 发展).
  */
-function convertStage(trie: OpenCC.Trie, text: string, table: Uint8Array): PieceMap {
+function convertStage(trie: OpenCC.Trie, text: string, table: Uint8Array, longestWord: number): PieceMap {
   const out = new PieceMap();
   let lineStart = 0;
+  let run = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
-    let traditional = false;
-    for (let i = lineStart; i < lineEnd && !traditional; i++) traditional = (table[text.charCodeAt(i)]! & TRADITIONAL_ONLY) !== 0;
-    if (!traditional) {
-      out.linear(text.slice(lineStart, lineEnd), lineStart);
-    } else {
-      let run = lineStart;
-      let i = lineStart;
-      while (i < lineEnd) {
-        const match = trie.matchPrefix(text, i);
-        if (!match || match.end > lineEnd) {
-          i++;
+    // The line's stretches around its Traditional characters, as far as a dictionary word reaches: the
+    // rest of a long Simplified line that quotes one Traditional name is copied, not looked up.
+    let i = lineStart;
+    while (i < lineEnd) {
+      let t = i;
+      while (t < lineEnd && (table[text.charCodeAt(t)]! & TRADITIONAL_ONLY) === 0) t++;
+      if (t >= lineEnd) break;
+      let from = Math.max(i, lineStart, t - longestWord + 1);
+      let to = Math.min(lineEnd, t + longestWord);
+      // Further Traditional characters within reach extend the stretch.
+      for (let u = t + 1; u < to; u++) if (table[text.charCodeAt(u)]! & TRADITIONAL_ONLY) to = Math.min(lineEnd, u + longestWord);
+      for (let k = from; k < to; ) {
+        const match = trie.matchPrefix(text, k);
+        if (!match || match.end > to) {
+          k++;
           continue;
         }
-        out.linear(text.slice(run, i), run);
-        if (match.value.length === match.end - i) out.linear(match.value, i);
-        else out.whole(match.value, i, match.end);
-        i = match.end;
-        run = i;
+        out.linear(text.slice(run, k), run);
+        if (match.value.length === match.end - k) out.linear(match.value, k);
+        else out.whole(match.value, k, match.end);
+        k = match.end;
+        run = k;
+        from = k;
       }
-      out.linear(text.slice(run, lineEnd), run);
+      i = to;
     }
     lineStart = lineEnd;
   }
+  out.linear(text.slice(run), run);
   return out;
 }
 
@@ -312,6 +329,8 @@ function survey(text: string, data: Script): Survey {
       if (k & TRADITIONAL_ONLY) traditional++;
       else if (k & SIMPLIFIED_ONLY) simplified++;
     } else if (anyTraditional && noisy) break;
+    // Past the sample a Simplified-only character says nothing more.
+    if (k === SIMPLIFIED_ONLY) continue;
     if (k & TRADITIONAL_ONLY) anyTraditional = true;
     if (k & NOISY) noisy = true;
     else if (k & PAREN && !noisy && i > 0 && isHan(text.charCodeAt(i - 1))) {
@@ -371,7 +390,7 @@ export function normalizeText(original: string): TextView {
   if (counts.traditional > 0) {
     const table = charClasses(data);
     for (const stage of data.stages) {
-      const map = convertStage(stage, text, table);
+      const map = convertStage(stage, text, table, data.longestWord);
       maps.push(map);
       text = map.text();
     }

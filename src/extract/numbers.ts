@@ -13,6 +13,12 @@ const DIGIT: Record<string, number> = {
 const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
+/** The same tables by code unit (-1 / 0: none), for the readers' inner loops. */
+const DIGIT_OF = new Int8Array(65536).fill(-1);
+for (const [ch, v] of Object.entries(DIGIT)) DIGIT_OF[ch.charCodeAt(0)] = v;
+const SMALL_UNIT_OF = new Int16Array(65536);
+for (const [ch, v] of Object.entries(SMALL_UNIT)) SMALL_UNIT_OF[ch.charCodeAt(0)] = v;
+
 export function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -80,14 +86,15 @@ function readChineseSmall(text: string, pos: number): { value: number; end: numb
   let digit = -1;
   let seen = false;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch in DIGIT) {
-      digit = DIGIT[ch]!;
+    const c = text.charCodeAt(i);
+    const d = DIGIT_OF[c]!;
+    if (d >= 0) {
+      digit = d;
       seen = true;
       i++;
-    } else if (ch in SMALL_UNIT) {
+    } else if (SMALL_UNIT_OF[c]! > 0) {
       // 十 alone at the start means 一十.
-      total += (digit < 0 ? 1 : digit) * SMALL_UNIT[ch]!;
+      total += (digit < 0 ? 1 : digit) * SMALL_UNIT_OF[c]!;
       digit = -1;
       seen = true;
       i++;
@@ -96,9 +103,9 @@ function readChineseSmall(text: string, pos: number): { value: number; end: numb
   if (!seen) return null;
   if (digit > 0) {
     // 二百五 (=250): a trailing digit after a unit takes the next smaller unit.
-    const prev = text[i - 2];
-    if (prev !== undefined && prev in SMALL_UNIT && text[i - 1]! in DIGIT && !(text[i - 3] === '零')) {
-      total += digit * (SMALL_UNIT[prev]! / 10);
+    const prevUnit = i >= 2 ? SMALL_UNIT_OF[text.charCodeAt(i - 2)]! : 0;
+    if (prevUnit > 0 && DIGIT_OF[text.charCodeAt(i - 1)]! >= 0 && !(text[i - 3] === '零')) {
+      total += digit * (prevUnit / 10);
     } else total += digit;
   }
   return { value: total, end: i };
@@ -167,7 +174,7 @@ export function readNumber(text: string, pos: number): NumberMatch | null {
 export function canStartNumber(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || ch in DIGIT || ch in SMALL_UNIT;
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || DIGIT_OF[c]! >= 0 || SMALL_UNIT_OF[c]! > 0;
 }
 
 /** Render an integer in Chinese numerals (used by tests and fixtures): 105 -> 一百零五. */

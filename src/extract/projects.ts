@@ -6,7 +6,7 @@ import { isChrome } from './chrome.js';
 import { findDates } from './dates.js';
 import type { Amount, Project } from '../schema.js';
 import type { DocContext } from './context.js';
-import { readChinese, readNumber } from './numbers.js';
+import { canStartNumber, readChinese, readNumber } from './numbers.js';
 import { findPeriods, readPeriod } from './periods.js';
 import { completeUnit, readQuantity, WordList } from './quantities.js';
 import { findPlaces } from './regions.js';
@@ -251,7 +251,7 @@ function batchCount(text: string, projStart: number, projEnd: number): { count: 
   const measure = text[i - 1];
   if (measure === '个' || measure === '大' || measure === '项') i--;
   for (let s = Math.max(0, i - 4); s < i; s++) {
-    const n = readNumber(text, s) ?? null;
+    const n = canStartNumber(text[s]) ? readNumber(text, s) : null;
     if (n && n.end === i && !n.scale && n.value >= 2 && Number.isInteger(n.value)) return { count: n.value, start: s, end: projEnd, desc: descriptorOf(text, descFrom, projStart) };
   }
   // Count after: 签约项目7个
@@ -295,7 +295,8 @@ function mentionsOf(text: string): Mention[] {
     out.push({ name, count: null, start, end: start + name.length });
   }
   // 总投资0.53亿元的…道路建设工程: a name with another head than 项目, introduced by its amount.
-  for (const h of text.matchAll(HEAD_RE)) {
+  // (Each pattern searched only where its fixed words stand: 元的 for HEAD_RE, a kind suffix for KIND_RE.)
+  for (const h of text.includes('元的') ? text.matchAll(HEAD_RE) : []) {
     const name = h[1]!;
     if (name.includes('项目') || contentLength(name) < 4) continue;
     const start = h.index + h[0].length - name.length;
@@ -328,7 +329,7 @@ function mentionsOf(text: string): Mention[] {
     out.push(...items);
   }
   // 其中，产业类6项: a batch by kind.
-  for (const k of text.matchAll(KIND_RE)) {
+  for (const k of BD.kind_suffixes.some((x) => text.includes(x)) ? text.matchAll(KIND_RE) : []) {
     const count = countOf(k[2]!);
     const start = k.index;
     if (!count) continue;
