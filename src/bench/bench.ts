@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     `extraction + ingest: ${fmt(ing.bytes / 1e6)} MB in ${fmt(ing.seconds, 2)} s = ${fmt(ing.mbps)} MB/s (fresh SQLite store, ${ing.added} documents added, ${fmt(ing.dbMB)} MB on disk)`,
     `reference (@microsoft/recognizers-text-number zh number+percentage, models reused): ${fmt(ref.reused.bytes / 1e6)} MB in ${fmt(ref.reused.seconds, 2)} s = ${fmt(ref.reused.mbps, 2)} MB/s (${ref.reused.lines} lines, ${ref.reused.matches} matches)`,
     `reference (recognizeNumber + recognizePercentage per line, Culture.Chinese): ${fmt(ref.convenience.bytes / 1e6)} MB in ${fmt(ref.convenience.seconds, 2)} s = ${fmt(ref.convenience.mbps, 2)} MB/s`,
-    `ratio: ${fmt(ratio, 0)}x (extraction vs the faster reference)`,
+    `ratio: ${fmt(ratio, 1)}x (extraction vs the faster reference)`,
     `per input format (read + extract; MB/s of file bytes, ≥ ${fmt(formatMb)} MB of files each):`,
     ...formats.map(
       (f) =>
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     `peak RSS: ${fmt(peakRss, 0)} MB (after extraction ${fmt(rssAfterExtraction, 0)} MB, after ingest ${fmt(rssAfterIngest, 0)} MB, after reference ${fmt(rssAfterReference, 0)} MB, after formats ${fmt(rssAfterFormats, 0)} MB); peak heap used (sampled): ${fmt(peakHeapMB, 0)} MB`,
     'bars:',
     `  ${mark(bars.extraction)}  extraction ≥ ${BARS.extractionMBps} MB/s: ${fmt(ex.mbps)} MB/s`,
-    `  ${mark(bars.ratio)}  extraction ≥ ${BARS.ratio}× reference: ${fmt(ratio, 0)}x`,
+    `  ${mark(bars.ratio)}  extraction ≥ ${BARS.ratio}× reference: ${fmt(ratio, 1)}x`,
     `  ${mark(bars.ingest)}  extraction + ingest ≥ ${BARS.ingestMBps} MB/s: ${fmt(ing.mbps)} MB/s`,
   ];
   if (ex.facts === 0) lines.push('note: extraction found no facts — the numbers are not meaningful until the extractor is implemented.');

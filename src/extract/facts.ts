@@ -257,12 +257,18 @@ function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] 
   const covered = (pos: number): boolean => found.some((m) => m.start <= pos && pos < m.end);
   for (const tail of tails) {
     const heads = catalog.elided.get(tail)!;
+    let longestHead = 0;
+    for (const head of heads.keys()) longestHead = Math.max(longestHead, head.length);
     for (let q = text.indexOf(tail); q >= 0; q = text.indexOf(tail, q + 1)) {
       if (!/[，,；;、]/.test(text[q - 1] ?? '') || covered(q) || out.some((m) => m.end > q && m.start <= q)) continue;
-      // The nearest head before it in the same sentence, with no other name between.
+      // The nearest head before it in the same sentence, with no other name between; looked for
+      // within the 40 characters it may stand back (not back through the whole text).
+      const winStart = Math.max(0, q - 40);
+      const win = text.slice(winStart, q + longestHead);
       let best: { start: number; indicator: Indicator } | null = null;
       for (const [head, ind] of heads) {
-        const h = text.lastIndexOf(head, q);
+        const w = win.lastIndexOf(head, q - winStart);
+        const h = w < 0 ? -1 : winStart + w;
         if (h < 0 || q - h > 40 || /[。！？!?\n]/.test(text.slice(h, q))) continue;
         // No other name between, unless the head opens a sibling name (金融机构存款余额…，贷款余额…).
         if (found.some((m) => (m.start > h && m.start < q) || (m.start < h && h < m.end))) continue;

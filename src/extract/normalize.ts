@@ -317,25 +317,30 @@ const SCRIPT_SAMPLE = 20_000;
  */
 function survey(text: string, data: Script): Survey {
   const table = charClasses(data);
-  let traditional = 0;
-  let simplified = 0;
   let anyTraditional = false;
   let noisy = false;
-  const sample = Math.min(text.length, SCRIPT_SAMPLE);
+  // One pass for what is rare (a Traditional-only character, noise, a gloss's bracket); the
+  // script counts of the opening only when a Traditional character was seen.
+  const RARE = TRADITIONAL_ONLY | NOISY | PAREN;
   for (let i = 0; i < text.length; i++) {
     const k = table[text.charCodeAt(i)]!;
-    if (k === 0) continue;
-    if (i < sample) {
-      if (k & TRADITIONAL_ONLY) traditional++;
-      else if (k & SIMPLIFIED_ONLY) simplified++;
-    } else if (anyTraditional && noisy) break;
-    // Past the sample a Simplified-only character says nothing more.
-    if (k === SIMPLIFIED_ONLY) continue;
+    if ((k & RARE) === 0) continue;
     if (k & TRADITIONAL_ONLY) anyTraditional = true;
     if (k & NOISY) noisy = true;
     else if (k & PAREN && !noisy && i > 0 && isHan(text.charCodeAt(i - 1))) {
       GLOSS.lastIndex = i;
       if (GLOSS.test(text)) noisy = true;
+    }
+    if (anyTraditional && noisy) break;
+  }
+  let traditional = 0;
+  let simplified = 0;
+  if (anyTraditional) {
+    const sample = Math.min(text.length, SCRIPT_SAMPLE);
+    for (let i = 0; i < sample; i++) {
+      const k = table[text.charCodeAt(i)]!;
+      if (k & TRADITIONAL_ONLY) traditional++;
+      else if (k & SIMPLIFIED_ONLY) simplified++;
     }
   }
   // A Traditional character past the sample still makes its line converted.
