@@ -56,6 +56,8 @@ const OPENER_RE = new RegExp(`^[^。；;：:]{0,24}?(?:${alt(BD.openers)})[：:�
 const ITEM_RE = new RegExp(`^([\\u4e00-\\u9fa5]{1,12}?(?:${alt([...BD.place_suffixes, ...BD.kind_suffixes])}))(?:项目)?${NUM}${COUNTER}(?!目)`);
 // 产业类6项 at the start of a clause: a breakdown by kind, wherever it stands.
 const KIND_RE = new RegExp(`(?<=^|[，,。；;：:、\\s]|${alt(BD.openers)})([\\u4e00-\\u9fa5]{1,10}?(?:${alt(BD.kind_suffixes)}))(?:项目)?${NUM}${COUNTER}(?!目)`, 'g');
+// What every KIND_RE match ends with, without its look-behind: a text without it has none (one native search).
+const KIND_TAIL_RE = new RegExp(`(?:${alt(BD.kind_suffixes)})(?:项目)?${NUM}${COUNTER}(?!目)`);
 // 框架协议10个: a batch counted by another noun than 项目.
 const NOUN_BATCH_RE = new RegExp(`(?:${alt(WORDS.batch_nouns)})${NUM}(?:${alt([...BD.counters, '份'])})`, 'g');
 // 总投资0.53亿元的…道路建设工程: a name ending in another noun than 项目, introduced by its amount.
@@ -295,7 +297,7 @@ function mentionsOf(text: string): Mention[] {
     out.push({ name, count: null, start, end: start + name.length });
   }
   // 总投资0.53亿元的…道路建设工程: a name with another head than 项目, introduced by its amount.
-  // (Each pattern searched only where its fixed words stand: 元的 for HEAD_RE, a kind suffix for KIND_RE.)
+  // (Each pattern searched only where its fixed words stand: 元的 for HEAD_RE, a kind and a count for KIND_RE.)
   for (const h of text.includes('元的') ? text.matchAll(HEAD_RE) : []) {
     const name = h[1]!;
     if (name.includes('项目') || contentLength(name) < 4) continue;
@@ -329,7 +331,7 @@ function mentionsOf(text: string): Mention[] {
     out.push(...items);
   }
   // 其中，产业类6项: a batch by kind.
-  for (const k of BD.kind_suffixes.some((x) => text.includes(x)) ? text.matchAll(KIND_RE) : []) {
+  for (const k of KIND_TAIL_RE.test(text) ? text.matchAll(KIND_RE) : []) {
     const count = countOf(k[2]!);
     const start = k.index;
     if (!count) continue;
