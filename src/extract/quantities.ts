@@ -62,7 +62,19 @@ export class WordList<V> {
 }
 
 const QUALITATIVE_WORDS = new WordList(MODIFIERS.qualitative.map((w) => [w, w] as [string, string]));
-const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => new RegExp(p, 'yu'));
+const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => ({ re: new RegExp(p, 'yu'), first: firstChars(p) }));
+
+/**
+ * The characters a pattern can start with, when its source says so plainly
+ * (a literal Han character, or a class of them: 完成…, [与和同]…); else null.
+ * A pattern is only tried where the text has one of them.
+ */
+function firstChars(pattern: string): Set<string> | null {
+  const lit = /^\p{Script=Han}/u.exec(pattern);
+  if (lit && !/^.[?*{]/u.test(pattern)) return new Set([lit[0]]);
+  const cls = /^\[(\p{Script=Han}+)\](?![?*{])/u.exec(pattern);
+  return cls ? new Set(cls[1]) : null;
+}
 
 /**
  * Qualitative targets: the phrases of the list and the families of the
@@ -72,7 +84,9 @@ const QUALITATIVE_PATTERNS = MODIFIERS.qualitative_patterns.map((p) => new RegEx
 export const QUALITATIVE = {
   at(text: string, pos: number): { word: string; value: string; end: number } | null {
     let best = QUALITATIVE_WORDS.at(text, pos);
-    for (const re of QUALITATIVE_PATTERNS) {
+    const ch = text[pos] ?? '';
+    for (const { re, first } of QUALITATIVE_PATTERNS) {
+      if (first && !first.has(ch)) continue;
       re.lastIndex = pos;
       const m = re.exec(text);
       if (m && (!best || pos + m[0].length > best.end)) best = { word: m[0], value: m[0], end: pos + m[0].length };
