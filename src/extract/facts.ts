@@ -56,10 +56,30 @@ interface Subject {
   start: number;
 }
 
+/** Where the clause holding `pos` starts: after the last clause end before it (found by bisection in the text's clause ends). */
 function clauseStart(text: string, pos: number): number {
-  let i = pos - 1;
-  while (i >= 0 && !CLAUSE_END.has(text[i]!)) i--;
-  return i + 1;
+  const ends = clauseEndsOf(text);
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : ends[lo - 1]! + 1;
+}
+
+// The clause ends of the text being read, computed once for it (facts are read one document at a time).
+let clauseEndsText: string | null = null;
+let clauseEnds: Int32Array = new Int32Array(0);
+function clauseEndsOf(text: string): Int32Array {
+  if (text !== clauseEndsText) {
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i++) if (CLAUSE_END.has(text[i]!)) at.push(i);
+    clauseEnds = Int32Array.from(at);
+    clauseEndsText = text;
+  }
+  return clauseEnds;
 }
 
 /**
@@ -555,18 +575,13 @@ export function contextPeriod(doc: DocContext, pos: number): string | null {
   const s = doc.sentences.startOf(pos);
   const periods = doc.sentencePeriods(s);
   const inParens = periodsInParens(text, s, periods);
-  const inSentence = periods.filter(
-    (p, k) =>
-      p.start < pos &&
-      p.end <= pos &&
-      !isComparison(text, p.start) &&
-      p.role !== 'from' &&
-      !boundTo(text, p) &&
-      !inParens[k] &&
-      !ownedByEarlierItem(text, s, p, pos),
-  );
-  const last = inSentence[inSentence.length - 1];
-  if (last) return sinceToReview(doc, last);
+  // The last period before it that frames it (read from the end: a long sentence's earlier periods are not all weighed).
+  for (let k = periods.length - 1; k >= 0; k--) {
+    const p = periods[k]!;
+    if (!(p.start < pos && p.end <= pos) || inParens[k] || p.role === 'from' || isComparison(text, p.start) || boundTo(text, p)) continue;
+    if (ownedByEarlierItem(text, s, p, pos)) continue;
+    return sinceToReview(doc, p);
+  }
   const para = doc.paragraphPeriod(pos);
   if (para) return para;
   const section = sectionAt(doc.sections, pos);
@@ -656,12 +671,22 @@ function opensWithEstimate(doc: DocContext, start: number, pos: number, framing 
  * that leads its item (到2025年，地区生产总值…；财政收入…) still frames the items after it.
  */
 function ownedByEarlierItem(text: string, sentenceStart: number, p: PeriodMatch, pos: number): boolean {
-  const between = text.slice(p.end, pos);
-  if (!/[；;]/.test(between)) return false;
-  let itemStart = p.start;
-  while (itemStart > sentenceStart && !/[；;：:]/.test(text[itemStart - 1]!)) itemStart--;
-  return getCatalog().scan(text, itemStart, p.start).length > 0;
+  // Read once per period (a long sentence's facts all ask about the same periods): where the next
+  // item begins after it, and whether a name stands before it in its own item.
+  let known = itemOfPeriod.get(p);
+  if (!known) {
+    ITEM_END.lastIndex = p.end;
+    const next = ITEM_END.exec(text)?.index ?? text.length;
+    let itemStart = p.start;
+    while (itemStart > sentenceStart && !ITEM_OPENERS.has(text[itemStart - 1]!)) itemStart--;
+    known = { next, named: getCatalog().scan(text, itemStart, p.start).length > 0 };
+    itemOfPeriod.set(p, known);
+  }
+  return known.next < pos && known.named;
 }
+const itemOfPeriod = new WeakMap<PeriodMatch, { next: number; named: boolean }>();
+const ITEM_END = /[；;]/g;
+const ITEM_OPENERS = new Set(['；', ';', '：', ':']);
 
 /** 增长到2020年的735亿元: a 到-period that belongs to a value, not to the sentence (到2025年, GDP迈上...). */
 function boundTo(text: string, p: PeriodMatch): boolean {
