@@ -56,9 +56,16 @@ interface Subject {
   start: number;
 }
 
-/** Where the clause holding `pos` starts: after the last clause end before it (found by bisection in the text's clause ends). */
-function clauseStart(text: string, pos: number): number {
-  const ends = clauseEndsOf(text);
+/**
+ * Where the clause holding `pos` starts: after the last clause end before it. Looked for back from
+ * `pos` (a clause is short); past a long run without one, by bisection in the document's clause ends,
+ * found once for it, so that a text without clause ends costs no scan back per fact.
+ */
+function clauseStart(doc: DocContext, pos: number): number {
+  const { text } = doc;
+  for (let i = pos - 1; i >= 0 && i >= pos - 200; i--) if (CLAUSE_END_CODE[text.charCodeAt(i)] === 1) return i + 1;
+  if (pos <= 200) return 0;
+  const ends = clauseEndsOf(doc);
   let lo = 0;
   let hi = ends.length;
   while (lo < hi) {
@@ -69,17 +76,21 @@ function clauseStart(text: string, pos: number): number {
   return lo === 0 ? 0 : ends[lo - 1]! + 1;
 }
 
-// The clause ends of the text being read, computed once for it (facts are read one document at a time).
-let clauseEndsText: string | null = null;
-let clauseEnds: Int32Array = new Int32Array(0);
-function clauseEndsOf(text: string): Int32Array {
-  if (text !== clauseEndsText) {
+const CLAUSE_END_CODE = new Uint8Array(65536);
+for (const c of CLAUSE_END) CLAUSE_END_CODE[c.charCodeAt(0)] = 1;
+
+const clauseEndsOfDoc = new WeakMap<DocContext, Int32Array>();
+/** The clause ends of a document, found once for it. */
+function clauseEndsOf(doc: DocContext): Int32Array {
+  let ends = clauseEndsOfDoc.get(doc);
+  if (!ends) {
+    const { text } = doc;
     const at: number[] = [];
-    for (let i = 0; i < text.length; i++) if (CLAUSE_END.has(text[i]!)) at.push(i);
-    clauseEnds = Int32Array.from(at);
-    clauseEndsText = text;
+    for (let i = 0; i < text.length; i++) if (CLAUSE_END_CODE[text.charCodeAt(i)] === 1) at.push(i);
+    ends = Int32Array.from(at);
+    clauseEndsOfDoc.set(doc, ends);
   }
-  return clauseEnds;
+  return ends;
 }
 
 /**
@@ -136,7 +147,7 @@ function periodEndingAt(end: number, doc: DocContext): number {
  */
 function aboutPart(text: string, subjectStart: number, doc: DocContext): boolean {
   const s = doc.sentences.startOf(subjectStart);
-  const cs = clauseStart(text, subjectStart);
+  const cs = clauseStart(doc, subjectStart);
   if (cs <= s) return false;
   let firstEnd = s;
   while (firstEnd < cs && !CLAUSE_END.has(text[firstEnd]!)) firstEnd++;
@@ -335,7 +346,7 @@ export function extractProseFacts(doc: DocContext): Fact[] {
     const drafts = pair(item.subjects, item.readings, text);
     drafts.push(...groupDrafts(items, k, text));
     for (const d of drafts) {
-      const f = toFact(doc, d, item.start, text.slice(clauseStart(text, item.start), item.start).slice(-6));
+      const f = toFact(doc, d, item.start, text.slice(clauseStart(doc, item.start), item.start).slice(-6));
       if (f) {
         facts.push(f);
         weak.push(item.weak);
@@ -491,7 +502,7 @@ function toFact(doc: DocContext, d: Draft, subjectStart: number, before: string)
   // 截至6月底…比上年末增长8%: growth since January, not on the same period of last year.
   if (measure === 'growth' && r.sinceYearEnd && !/^\d{4}$/.test(period)) return null;
   const section = sectionAt(doc.sections, subjectStart);
-  const sentence = text.slice(clauseStart(text, subjectStart), subjectStart);
+  const sentence = text.slice(clauseStart(doc, subjectStart), subjectStart);
   let kind: Fact['kind'] = section.kind === 'plan' ? 'target' : 'actual';
   if (r.target || TARGET_RE.test(sentence) || TARGET_LEAD.test(text.slice(doc.sentences.startOf(subjectStart), subjectStart))) kind = 'target';
   const reviewYear = doc.periodCtx.year;
