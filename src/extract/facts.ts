@@ -227,10 +227,13 @@ const ITEM_SEP = /^[、，,和及与]$/;
 /** Catalog names, merged names (各项存贷款余额) and elided names (粮食播种面积…，产量…), left to right, without overlaps. */
 function mentionsOf(text: string): NameMention[] {
   const catalog = getCatalog();
+  const weakNames = catalog.weak.size > 0;
   const found: NameMention[] = catalog.scan(text).map((m) => ({
-    ...m,
+    indicator: m.indicator,
+    start: m.start,
+    end: m.end,
     subjects: null,
-    weak: catalog.weak.has(text.slice(m.start, m.end)),
+    weak: weakNames && catalog.weak.has(text.slice(m.start, m.end)),
   }));
   const extra = [...mergedMentions(text), ...elidedMentions(text, found)];
   if (!extra.length) return found;
@@ -248,7 +251,7 @@ function mentionsOf(text: string): NameMention[] {
 function mergedMentions(text: string): NameMention[] {
   const catalog = getCatalog();
   const out: NameMention[] = [];
-  for (const [word, parts] of Object.entries(catalog.merged)) {
+  for (const [word, parts] of mergedEntries(catalog)) {
     for (let p = text.indexOf(word); p >= 0; p = text.indexOf(word, p + 1)) {
       let pre = text.slice(Math.max(0, p - 6), p);
       pre = pre.slice(pre.search(/[^，,、；;。：:\s]*$/));
@@ -281,11 +284,33 @@ function mergedMentions(text: string): NameMention[] {
  * name (产量) whose head (粮食) leads an earlier clause of the sentence; the
  * head may open a sibling name (金融机构存款余额560亿元，贷款余额410亿元; 各项存款余额156亿元、贷款余额98亿元).
  */
+/** The catalog's merged names and elided tails, listed once (not per document). */
+const catalogLists = new WeakMap<object, { merged: Array<[string, string[]]>; tails: string[] }>();
+function listsOf(catalog: ReturnType<typeof getCatalog>): { merged: Array<[string, string[]]>; tails: string[] } {
+  let lists = catalogLists.get(catalog);
+  if (!lists) {
+    lists = { merged: Object.entries(catalog.merged), tails: [...catalog.elided.keys()].sort((a, b) => b.length - a.length) };
+    catalogLists.set(catalog, lists);
+  }
+  return lists;
+}
+const mergedEntries = (catalog: ReturnType<typeof getCatalog>): Array<[string, string[]]> => listsOf(catalog).merged;
+
 function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] {
   const catalog = getCatalog();
   const out: NameMention[] = [];
-  const tails = [...catalog.elided.keys()].sort((a, b) => b.length - a.length);
-  const covered = (pos: number): boolean => found.some((m) => m.start <= pos && pos < m.end);
+  const tails = listsOf(catalog).tails;
+  // found is in text order and without overlaps: a position is covered by the last mention starting at or before it.
+  const covered = (pos: number): boolean => {
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (found[mid]!.start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < found[lo - 1]!.end;
+  };
   for (const tail of tails) {
     const heads = catalog.elided.get(tail)!;
     let longestHead = 0;

@@ -284,10 +284,16 @@ function withSince(text: string, m: PeriodMatch): PeriodMatch {
 }
 
 /** Every period expression in [from, to), left to right, without overlaps. */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export function findPeriods(text: string, from: number, to: number, ctx: PeriodContext): PeriodMatch[] {
   const out: PeriodMatch[] = [];
   for (let i = from; i < to; ) {
-    if (!PERIOD_START[text.charCodeAt(i)]) {
+    const c = text.charCodeAt(i);
+    // A period starts at a number's first digit, never inside it (2021年 at 2, not at 021).
+    if (!PERIOD_START[c] || (c >= 48 && c <= 57 && i > from && isDigitCode(text.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
