@@ -404,7 +404,12 @@ function leadStartOf(text: string, from: number): number {
 /** The places of the sentences in [from, to) that list things (two 、 or more): where counties are listed (霍山县32个、金寨县22个、…). */
 function listedPlaces(text: string, from: number, to: number): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (let s = from; s < to; ) {
+  // From the sentence of the first 、 on (none: no list).
+  const first = text.indexOf('、', from);
+  if (first < 0 || first >= to) return out;
+  let start = first;
+  while (start > from && SENTENCE_END_CODES[text.charCodeAt(start - 1)] !== 1) start--;
+  for (let s = start; s < to; ) {
     let e = s;
     let commas = 0;
     for (let c = text.charCodeAt(e); e < to && SENTENCE_END_CODES[c] !== 1; c = text.charCodeAt(++e)) if (c === 0x3001) commas++;

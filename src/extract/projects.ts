@@ -71,6 +71,8 @@ const LIST_HEAD_RE = new RegExp(
   `(?:^|[。；;：:\\s])(?:\\d{1,2}[.．、](?!\\d)|[（(]\\d{1,2}[)）])?([^，,。；;、\\s]{2,40}?(?:${alt(WORDS.name_heads)}))(?=[，,\\s]{0,2}(?:${INVEST_WORDS}))`,
   'gm',
 );
+// What every LIST_HEAD_RE match holds, without its start: a head word and an investment word after it.
+const LIST_HEAD_TAIL_RE = new RegExp(`(?:${alt(WORDS.name_heads)})(?=[，,\\s]{0,2}(?:${INVEST_WORDS}))`);
 // 相关新闻 / 上一篇：…: the line where a site's list of other articles begins.
 // Spaces within the line only: \s would run over a block of blank lines from every line start (quadratic).
 const TAIL_RE = new RegExp(`^[ \\t\\u3000•·●▪◆■□◇○◎★☆▶►\\-*|【\\[]*(?:${alt(WORDS.related_tail)})(?:[】\\]]|[:：]|[ \\t\\u3000\\r]*$)`, 'm');
@@ -305,7 +307,7 @@ function mentionsOf(text: string): Mention[] {
     out.push({ name, count: null, start, end: start + name.length });
   }
   // 4.G106某某城区段改线工程，总投资4.6亿元: a listed name with another head, its amount after it.
-  for (const h of text.matchAll(LIST_HEAD_RE)) {
+  for (const h of LIST_HEAD_TAIL_RE.test(text) ? text.matchAll(LIST_HEAD_RE) : []) {
     const name = h[1]!;
     const start = h.index + h[0].length - name.length;
     if (name.includes('项目') || contentLength(name) < 4 || out.some((o) => o.start < start + name.length && start < o.end)) continue;
