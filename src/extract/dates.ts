@@ -3,6 +3,7 @@
 // 2021年8月31****人大 (日 lost to redaction) is 2021-08-31.
 import { readChinese } from './numbers.js';
 import { pad2 } from './periods.js';
+import { firstNotBefore } from './search.js';
 
 export interface DateMatch {
   date: string;
@@ -92,14 +93,8 @@ export function findDates(text: string, from = 0, to = text.length): DateMatch[]
 
 /** Whether [start, end) overlaps one of `sorted` (non-overlapping, in text order). */
 function overlapsAny(sorted: readonly DateMatch[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]!.start < end;
+  const k = firstNotBefore(sorted.length, (i) => sorted[i]!.end <= start);
+  return k < sorted.length && sorted[k]!.start < end;
 }
 
 /** The first date at the start of `s` (after spaces), or a year-month (2020年7月) when no day is given. */

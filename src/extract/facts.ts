@@ -12,6 +12,7 @@ import { completeUnit, MODIFIERS, PAGE_BREAK, QUALITATIVE, WordList } from './qu
 import { toBase, unitInfo } from './units.js';
 import type { DocContext } from './context.js';
 import { holding, sectionAt } from './structure.js';
+import { firstNotBefore } from './search.js';
 
 interface ScopeFile {
   before_ok: string[];
@@ -66,14 +67,8 @@ function clauseStart(doc: DocContext, pos: number): number {
   for (let i = pos - 1; i >= 0 && i >= pos - 200; i--) if (CLAUSE_END_CODE[text.charCodeAt(i)] === 1) return i + 1;
   if (pos <= 200) return 0;
   const ends = clauseEndsOf(doc);
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : ends[lo - 1]! + 1;
+  const k = firstNotBefore(ends.length, (i) => ends[i]! < pos);
+  return k === 0 ? 0 : ends[k - 1]! + 1;
 }
 
 const CLAUSE_END_CODE = new Uint8Array(65536);
@@ -302,14 +297,8 @@ function elidedMentions(text: string, found: IndicatorMention[]): NameMention[] 
   const tails = listsOf(catalog).tails;
   // found is in text order and without overlaps: a position is covered by the last mention starting at or before it.
   const covered = (pos: number): boolean => {
-    let lo = 0;
-    let hi = found.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (found[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < found[lo - 1]!.end;
+    const k = firstNotBefore(found.length, (i) => found[i]!.start <= pos);
+    return k > 0 && pos < found[k - 1]!.end;
   };
   for (const tail of tails) {
     const heads = catalog.elided.get(tail)!;

@@ -3,6 +3,7 @@
 // results or a plan of targets, with the period its heading names.
 import { loadData } from '../data.js';
 import { findPeriods, type PeriodContext, isSpan } from './periods.js';
+import { firstNotBefore } from './search.js';
 
 export interface Line {
   start: number;
@@ -291,14 +292,8 @@ export class Sentences {
   }
   /** Index of the first sentence end at or after `pos`. */
   private after(pos: number): number {
-    let lo = 0;
-    let hi = this.ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const ends = this.ends;
+    return firstNotBefore(ends.length, (i) => ends[i]! < pos);
   }
   /** Start of the sentence holding `pos`. */
   startOf(pos: number): number {
